@@ -1,0 +1,1 @@
+print("tokenizer-bench: not yet built")
