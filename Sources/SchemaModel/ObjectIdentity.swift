@@ -1,0 +1,49 @@
+/// What makes a schema object the same object on both sides: its kind, schema, name, the relation it
+/// belongs to (for columns, constraints, triggers, policies, rules) and, for routines, the identity
+/// argument types as `pg_get_function_identity_arguments` prints them, so each overload is its own
+/// object.
+public struct ObjectIdentity: Codable, Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The kind of object.
+    public var kind: ObjectKind
+    /// The schema, or nil for objects outside schemas (schemas themselves, extensions' identity,
+    /// event triggers, publications, collations keep theirs).
+    public var schema: String?
+    /// The relation (table or view) this object belongs to, for kinds where `kind.belongsToRelation`.
+    public var relation: String?
+    /// The object's own name.
+    public var name: String
+    /// Identity argument types of a routine, e.g. `p_from timestamp with time zone, p_to …` as
+    /// PostgreSQL prints them; nil for other kinds.
+    public var arguments: String?
+
+    /// Creates an identity.
+    public init(kind: ObjectKind, schema: String?, relation: String? = nil, name: String, arguments: String? = nil) {
+        self.kind = kind
+        self.schema = schema
+        self.relation = relation
+        self.name = name
+        self.arguments = arguments
+    }
+
+    /// The qualified name people read: `public.agent_calls`, `public.agent_calls.id`,
+    /// `public.get_kpi_metrics(integer)`, `policy_name on public.clients`.
+    public var qualifiedName: String {
+        let schemaPrefix = schema.map { "\($0)." } ?? ""
+        switch kind {
+        case .column:
+            return "\(schemaPrefix)\(relation ?? "?").\(name)"
+        case .constraint, .trigger, .policy, .rule:
+            return "\(name) on \(schemaPrefix)\(relation ?? "?")"
+        default:
+            if let arguments { return "\(schemaPrefix)\(name)(\(arguments))" }
+            return "\(schemaPrefix)\(name)"
+        }
+    }
+
+    public var description: String { "\(kind.displayName) \(qualifiedName)" }
+
+    public static func < (lhs: ObjectIdentity, rhs: ObjectIdentity) -> Bool {
+        (lhs.kind, lhs.schema ?? "", lhs.relation ?? "", lhs.name, lhs.arguments ?? "")
+            < (rhs.kind, rhs.schema ?? "", rhs.relation ?? "", rhs.name, rhs.arguments ?? "")
+    }
+}

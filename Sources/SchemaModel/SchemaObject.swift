@@ -1,0 +1,33 @@
+/// One schema object as read from a database: its identity, the SQL text that defines it (if it has
+/// one) and its other attributes by name.
+public struct SchemaObject: Codable, Hashable, Sendable {
+    /// What makes it the same object on both sides.
+    public var identity: ObjectIdentity
+    /// The defining SQL (`pg_get_viewdef`, `pg_get_functiondef`, `pg_get_indexdef`,
+    /// `pg_get_constraintdef`, `pg_get_triggerdef`...), or nil for objects defined by attributes alone.
+    public var definition: Definition?
+    /// Every other compared property, by attribute name (see `AttributeName`).
+    public var attributes: [String: AttributeValue]
+
+    /// Creates an object.
+    public init(identity: ObjectIdentity, definition: Definition? = nil, attributes: [String: AttributeValue] = [:]) {
+        self.identity = identity
+        self.definition = definition
+        self.attributes = attributes
+    }
+}
+
+/// The SQL text that defines an object, with the fingerprints that prove what it is.
+public struct Definition: Codable, Hashable, Sendable {
+    /// The text exactly as the server printed it.
+    public var text: String
+    /// SHA-256 of the text's normalized token stream (see SQLFingerprint); equal fingerprints mean
+    /// the definitions differ at most in formatting.
+    public var fingerprint: Fingerprint
+
+    /// Creates a definition.
+    public init(text: String, fingerprint: Fingerprint) {
+        self.text = text
+        self.fingerprint = fingerprint
+    }
+}

@@ -1,0 +1,54 @@
+/// Everything deepdiff read from one database: the server it came from and every object in scope.
+///
+/// A snapshot written to a file (see `SnapshotFile`) can stand in for a live database on either side
+/// of a comparison.
+public struct Snapshot: Codable, Hashable, Sendable {
+    /// The format this build writes; files from a newer format are refused with a clear error.
+    public static let currentFormatVersion = 1
+    /// The marker that tells a deepdiff snapshot from any other JSON file.
+    public static let formatName = "deepdiff-snapshot"
+
+    /// Always `formatName`.
+    public var format: String
+    /// The snapshot format version it was written in.
+    public var formatVersion: Int
+    /// The server the objects were read from.
+    public var server: ServerInfo
+    /// The database's name.
+    public var database: String
+    /// The schemas that were read (after include/exclude filters), sorted.
+    public var schemas: [String]
+    /// Every object read, sorted by identity.
+    public var objects: [SchemaObject]
+    /// Kinds of object deepdiff does not model, with how many the database holds in scope, so that
+    /// nothing is skipped in silence (e.g. `"foreign table": 2`).
+    public var unmodeledObjects: [String: Int]
+
+    /// Creates a snapshot; objects are kept sorted by identity.
+    public init(server: ServerInfo, database: String, schemas: [String], objects: [SchemaObject], unmodeledObjects: [String: Int] = [:]) {
+        self.format = Self.formatName
+        self.formatVersion = Self.currentFormatVersion
+        self.server = server
+        self.database = database
+        self.schemas = schemas.sorted()
+        self.objects = objects.sorted { $0.identity < $1.identity }
+        self.unmodeledObjects = unmodeledObjects
+    }
+}
+
+/// The PostgreSQL server a snapshot was read from.
+public struct ServerInfo: Codable, Hashable, Sendable {
+    /// `server_version_num`, e.g. 150018 or 180006.
+    public var versionNumber: Int
+    /// The human version string, e.g. "15.18".
+    public var version: String
+
+    /// Creates server information.
+    public init(versionNumber: Int, version: String) {
+        self.versionNumber = versionNumber
+        self.version = version
+    }
+
+    /// The major version, e.g. 15 or 18.
+    public var majorVersion: Int { versionNumber / 10_000 }
+}
