@@ -1,0 +1,56 @@
+import SchemaModel
+
+/// An auditor's line for one kind of object: how many each side holds and how they compare.
+public struct KindSummary: Codable, Hashable, Sendable {
+    /// The kind counted.
+    public var kind: ObjectKind
+    /// Objects of this kind in the source.
+    public var sourceCount = 0
+    /// Objects of this kind in the target.
+    public var targetCount = 0
+    /// Same text on both sides.
+    public var identical = 0
+    /// Formatting-only differences.
+    public var equivalent = 0
+    /// Differences only in how two PostgreSQL versions print a definition.
+    public var printedDifferently = 0
+    /// Real differences.
+    public var different = 0
+    /// Present only in the source.
+    public var onlyInSource = 0
+    /// Present only in the target.
+    public var onlyInTarget = 0
+
+    /// An empty line for `kind`.
+    public init(kind: ObjectKind) { self.kind = kind }
+
+    /// Counts one object comparison into this line.
+    mutating func count(_ verdict: Verdict) {
+        switch verdict {
+        case .identical: identical += 1
+        case .equivalent: equivalent += 1
+        case .printedDifferently: printedDifferently += 1
+        case .different: different += 1
+        case .onlyInSource: onlyInSource += 1
+        case .onlyInTarget: onlyInTarget += 1
+        }
+        if verdict != .onlyInTarget { sourceCount += 1 }
+        if verdict != .onlyInSource { targetCount += 1 }
+    }
+}
+
+extension ComparisonResult {
+    /// One summary line per kind present on either side, in `ObjectKind` order.
+    public var summary: [KindSummary] {
+        var lines: [ObjectKind: KindSummary] = [:]
+        for object in objects {
+            lines[object.identity.kind, default: KindSummary(kind: object.identity.kind)].count(object.verdict)
+        }
+        return lines.values.sorted { $0.kind < $1.kind }
+    }
+
+    /// Whether any object fails the gate; with `strict`, formatting-only differences count too.
+    public func hasDifferences(strict: Bool = false) -> Bool {
+        objects.contains { $0.verdict.isDifference(strict: strict) }
+    }
+}
