@@ -1,0 +1,277 @@
+import CLibPQ
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A libpq connection used by one task at a time; owns its `PGconn` pointer and closes it in `deinit`.
+///
+/// Only `cancelRunningQuery()` may be called from another thread while a query runs.
+public final class PostgresConnection: @unchecked Sendable {
+    /// Server version as `PQserverVersion` gives it, e.g. 150018, 180006.
+    public let serverVersionNumber: Int
+    /// The database name as libpq reports it.
+    public let databaseName: String
+    /// The user name as libpq reports it.
+    public let userName: String
+    /// Where this connection goes, password masked, e.g. `postgres@127.0.0.1:5432/app`.
+    public let displayTarget: String
+
+    private let connection: OpaquePointer
+    private let cancelHandle: OpaquePointer?
+    private let scrubber: SecretScrubber
+
+    /// Connects with anything psql accepts: a URI (`postgresql://…`), a keyword/value string, `service=name`,
+    /// or "" for the `PG*` environment variables only; `.pgpass` works (libpq reads it).
+    ///
+    /// Sets `application_name` to `deepdiff` as a fallback (a user's own setting wins) and `connect_timeout`
+    /// unless the string or `PGCONNECT_TIMEOUT` gives one (a service file's value does not win over it).
+    /// The client encoding is always UTF8, because results are decoded as UTF-8.
+    public init(_ connectionString: String, connectTimeoutSeconds: Int = 10) throws(PostgresError) {
+        var scrubber = SecretScrubber(connectionString: connectionString)
+        guard !connectionString.utf8.contains(0) else {
+            throw PostgresError(kind: .connectionFailed, sqlState: .sqlclientUnableToEstablishSQLConnection,
+                                message: "the connection string contains a NUL character")
+        }
+        // libpq applies keywords in order; dbname is expanded as a connection string, so what the user wrote
+        // overrides the defaults before it, and client_encoding after it overrides the user.
+        var options: [(keyword: String, value: String)] = [("fallback_application_name", "deepdiff")]
+        if getenv("PGCONNECT_TIMEOUT") == nil {
+            options.append(("connect_timeout", String(connectTimeoutSeconds)))
+        }
+        options.append(("dbname", connectionString))
+        options.append(("client_encoding", "UTF8"))
+        let opened = Self.withCStrings(options.map(\.keyword)) { keywords in
+            Self.withCStrings(options.map(\.value)) { values in PQconnectdbParams(keywords, values, 1) }
+        }
+        guard let connection = opened else {
+            throw PostgresError(kind: .connectionFailed, sqlState: .sqlclientUnableToEstablishSQLConnection,
+                                message: "libpq could not allocate a connection")
+        }
+        // The password libpq actually used may come from PGPASSWORD, .pgpass or a service file.
+        if let password = PQpass(connection) { scrubber.add(password: String(cString: password)) }
+        let target = scrubber.scrub(Self.target(of: connection))
+        guard PQstatus(connection) == CONNECTION_OK else {
+            let error = Self.connectError(String(cString: PQerrorMessage(connection)), target: target, scrubber)
+            PQfinish(connection)
+            throw error
+        }
+        // Notices (e.g. from RAISE NOTICE in a catalog function) must not reach stderr.
+        PQsetNoticeProcessor(connection, { _, _ in }, nil)
+        self.connection = connection
+        self.cancelHandle = PQgetCancel(connection)
+        self.scrubber = scrubber
+        self.serverVersionNumber = Int(PQserverVersion(connection))
+        self.databaseName = Self.text(PQdb(connection))
+        self.userName = Self.text(PQuser(connection))
+        self.displayTarget = target ?? ""
+    }
+
+    deinit {
+        if let cancelHandle { PQfreeCancel(cancelHandle) }
+        PQfinish(connection)
+    }
+
+    /// Runs one statement with parameters passed separately (`PQexecParams`, text format, parameter types
+    /// inferred by the server) and returns all rows as text.
+    public func query(_ sql: String, _ parameters: [String?] = []) throws(PostgresError) -> QueryResult {
+        // libpq takes C strings: a NUL would silently cut the statement or a parameter short.
+        guard !sql.utf8.contains(0), !parameters.contains(where: { $0?.utf8.contains(0) == true }) else {
+            throw PostgresError(kind: .queryFailed, sqlState: .characterNotInRepertoire,
+                                message: "the statement or a parameter contains a NUL character",
+                                target: displayTarget)
+        }
+        let executed = Self.withCStrings([sql]) { statement in
+            Self.withCStrings(parameters) { values in
+                PQexecParams(connection, statement[0], Int32(values.count), nil, values, nil, nil, 0)
+            }
+        }
+        guard let result = executed else { throw queryError(nil) }
+        defer { PQclear(result) }
+        let status = PQresultStatus(result)
+        guard status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK else { throw queryError(result) }
+        return QueryResult(storage: Self.storage(of: result))
+    }
+
+    /// Begins the one transaction deepdiff reads in: `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`, then
+    /// the transaction-local `search_path` and `statement_timeout`.
+    ///
+    /// `searchPath` is a `search_path` value (`pg_catalog`, `"My Schema", public`); it is passed to
+    /// `set_config` as a parameter, so the server parses it as a list of names and nothing else.
+    public func beginReadOnlySnapshot(
+        statementTimeoutMilliseconds: Int = 300_000, searchPath: String = "pg_catalog"
+    ) throws(PostgresError) {
+        _ = try query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        do {
+            _ = try query(
+                "SELECT pg_catalog.set_config('search_path', $1, true), pg_catalog.set_config('statement_timeout', $2, true)",
+                [searchPath, String(statementTimeoutMilliseconds)])
+        } catch {
+            _ = try? query("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Ends the snapshot's transaction with ROLLBACK (nothing was written anyway).
+    public func endReadOnlySnapshot() throws(PostgresError) {
+        _ = try query("ROLLBACK")
+    }
+
+    /// Asks the server to cancel the running statement (`PQcancel`); safe to call from another thread,
+    /// e.g. on Ctrl-C. The canceled `query` then throws an error of kind `.canceled`.
+    public func cancelRunningQuery() {
+        guard let cancelHandle else { return }
+        var errorBuffer = [CChar](repeating: 0, count: 256)
+        _ = PQcancel(cancelHandle, &errorBuffer, Int32(errorBuffer.count))
+    }
+
+    // MARK: - Errors
+
+    /// The error for a failed statement, classified by SQLSTATE and by whether the connection survived.
+    private func queryError(_ result: OpaquePointer?) -> PostgresError {
+        // libpq's PG_DIAG_* codes are character-literal macros, which Swift does not import.
+        func field(_ code: Unicode.Scalar) -> String? {
+            guard let result, let value = PQresultErrorField(result, Int32(code.value)) else { return nil }
+            return String(cString: value)
+        }
+        let sqlState = field("C").map(SQLState.init)
+        let libpqText = Self.splitLibpqMessage(Self.text(PQerrorMessage(connection)))
+        let kind: PostgresError.Kind
+        if PQstatus(connection) != CONNECTION_OK || sqlState?.isInClass("08") == true || sqlState == .adminShutdown {
+            kind = .connectionLost
+        } else if sqlState == .insufficientPrivilege {
+            kind = .permissionDenied
+        } else if sqlState == .queryCanceled {
+            kind = .canceled
+        } else {
+            kind = .queryFailed
+        }
+        return PostgresError(
+            kind: kind,
+            sqlState: sqlState ?? (kind == .connectionLost ? .connectionFailure : nil),
+            message: scrubber.scrub(field("M") ?? libpqText.message),
+            detail: scrubber.scrub(field("D")),
+            hint: scrubber.scrub(field("H") ?? libpqText.hint),
+            target: displayTarget)
+    }
+
+    /// The error for a failed connection attempt, classified from libpq's message (libpq gives no SQLSTATE
+    /// for connection failures). With several hosts tried, the attempt that says the most wins.
+    private static func connectError(_ libpqMessage: String, target: String?, _ scrubber: SecretScrubber) -> PostgresError {
+        let attempts = libpqMessage.split(separator: "\n").reduce(into: [String]()) { attempts, line in
+            if line.hasPrefix("\t"), !attempts.isEmpty { attempts[attempts.count - 1] += "\n" + line } else { attempts.append(String(line)) }
+        }
+        let classified = attempts.map { attempt in
+            let text = splitLibpqMessage(attempt)
+            return (text, classifyConnectFailure(text.message))
+        }
+        let chosen = classified.last { $0.1.kind != .connectionFailed } ?? classified.first
+        let text = chosen?.0 ?? (message: "libpq gave no reason", hint: nil)
+        let classification = chosen?.1 ?? (kind: .connectionFailed, sqlState: .sqlclientUnableToEstablishSQLConnection)
+        return PostgresError(kind: classification.kind, sqlState: classification.sqlState,
+                             message: scrubber.scrub(text.message), hint: scrubber.scrub(text.hint), target: target)
+    }
+
+    private static func classifyConnectFailure(_ message: String) -> (kind: PostgresError.Kind, sqlState: SQLState) {
+        let lower = message.lowercased()
+        if lower.contains("password authentication failed") || lower.contains("no password supplied") {
+            return (.authenticationFailed, .invalidPassword)
+        }
+        if lower.contains("authentication failed") || lower.contains("no pg_hba.conf entry")
+            || (lower.hasPrefix("role \"") && lower.hasSuffix("does not exist")) || lower.contains("not permitted to log in")
+        {
+            return (.authenticationFailed, .invalidAuthorizationSpecification)
+        }
+        if lower.hasPrefix("database \"") && lower.hasSuffix("does not exist") {
+            return (.databaseNotFound, .invalidCatalogName)
+        }
+        if lower.hasPrefix("permission denied") {
+            return (.permissionDenied, .insufficientPrivilege)
+        }
+        return (.connectionFailed, .sqlclientUnableToEstablishSQLConnection)
+    }
+
+    /// libpq's message as (first line without the "connection to server … failed:" and severity prefixes,
+    /// the tab-indented advice lines after it joined into one).
+    private static func splitLibpqMessage(_ text: String) -> (message: String, hint: String?) {
+        let lines = text.split(separator: "\n")
+        var message = Substring(lines.first ?? "")
+        if message.hasPrefix("connection to server"), let failed = message.firstRange(of: " failed: ") {
+            message = message[failed.upperBound...]
+        }
+        for severity in ["FATAL:", "ERROR:"] where message.hasPrefix(severity) {
+            message = message.dropFirst(severity.count)
+        }
+        let advice = lines.dropFirst().prefix { $0.hasPrefix("\t") }.map { $0.trimmingWhitespace() }
+        return (String(message.trimmingWhitespace()), advice.isEmpty ? nil : advice.joined(separator: " "))
+    }
+
+    // MARK: - libpq values
+
+    /// `user@host:port/db` from what libpq resolved, or nil when it resolved nothing (unparsable string).
+    private static func target(of connection: OpaquePointer) -> String? {
+        let user = text(PQuser(connection)), host = text(PQhost(connection))
+        let port = text(PQport(connection)), database = text(PQdb(connection))
+        guard !host.isEmpty || !user.isEmpty || !database.isEmpty else { return nil }
+        var target = user.isEmpty ? "" : "\(user)@"
+        target += host.contains(":") ? "[\(host)]" : host
+        if !port.isEmpty { target += ":\(port)" }
+        if !database.isEmpty { target += "/\(database)" }
+        return target
+    }
+
+    /// Copies a result into Swift values; lengths come from libpq, so no value is scanned for its end.
+    private static func storage(of result: OpaquePointer) -> ResultStorage {
+        let rowCount = PQntuples(result), columnCount = PQnfields(result)
+        let columnNames = (0..<columnCount).map { text(PQfname(result, $0)) }
+        var values: [String?] = []
+        values.reserveCapacity(Int(rowCount) * Int(columnCount))
+        for row in 0..<rowCount {
+            for column in 0..<columnCount {
+                guard PQgetisnull(result, row, column) == 0, let bytes = PQgetvalue(result, row, column) else {
+                    values.append(nil)
+                    continue
+                }
+                let buffer = UnsafeRawBufferPointer(start: bytes, count: Int(PQgetlength(result, row, column)))
+                values.append(String(decoding: buffer, as: UTF8.self))
+            }
+        }
+        return ResultStorage(columnNames: columnNames, values: values)
+    }
+
+    private static func text(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+
+    private static func text(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+
+    /// Calls `body` with NUL-terminated copies of `strings` (nil stays nil), freed afterwards.
+    private static func withCStrings<Result>(
+        _ strings: [String?], _ body: ([UnsafePointer<CChar>?]) -> Result
+    ) -> Result {
+        let buffers = strings.map { string in
+            string.map { string in
+                let bytes = string.utf8CString
+                let buffer = UnsafeMutableBufferPointer<CChar>.allocate(capacity: bytes.count)
+                _ = buffer.initialize(from: bytes)
+                return buffer
+            }
+        }
+        defer { buffers.forEach { $0?.deallocate() } }
+        return body(buffers.map { $0.map { UnsafePointer($0.baseAddress!) } })
+    }
+}
+
+extension Substring {
+    /// The text without leading and trailing spaces and tabs.
+    fileprivate func trimmingWhitespace() -> Substring {
+        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" }
+        let start = firstIndex { !isBlank($0) } ?? endIndex
+        let end = lastIndex { !isBlank($0) }.map(index(after:)) ?? start
+        return self[start..<end]
+    }
+}

@@ -1,0 +1,40 @@
+/// All rows of one statement's result, every value in PostgreSQL's text format.
+public struct QueryResult: Sendable, RandomAccessCollection {
+    /// The result's column names, in order.
+    public var columnNames: [String] { storage.columnNames }
+    /// The rows, in the order the server sent them.
+    public var rows: [Row] { indices.map { self[$0] } }
+
+    private let storage: ResultStorage
+
+    /// A result built from values in hand, e.g. to test code that reads rows without a database.
+    /// Each inner array is one row and must have one value per column.
+    public init(columnNames: [String], values: [[String?]]) {
+        precondition(values.allSatisfy { $0.count == columnNames.count }, "each row needs one value per column")
+        storage = ResultStorage(columnNames: columnNames, values: values.flatMap { $0 })
+    }
+
+    init(storage: ResultStorage) { self.storage = storage }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { storage.rowCount }
+
+    /// The row at `position`, counting from 0.
+    public subscript(position: Int) -> Row { Row(storage: storage, row: position) }
+}
+
+/// The values of a result, row after row in one array, shared by the result and its rows.
+final class ResultStorage: Sendable {
+    let columnNames: [String]
+    let columnIndex: [String: Int]
+    let values: [String?]
+    let rowCount: Int
+
+    init(columnNames: [String], values: [String?]) {
+        self.columnNames = columnNames
+        // With duplicate names (`SELECT 1 AS a, 2 AS a`) the first column wins, as in most drivers.
+        self.columnIndex = Dictionary(columnNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        self.values = values
+        self.rowCount = columnNames.isEmpty ? 0 : values.count / columnNames.count
+    }
+}

@@ -1,0 +1,95 @@
+/// One row of a `QueryResult`, decoded by column name into Swift values.
+///
+/// Every accessor throws a `PostgresError` of kind `.decoding` naming the column when the column is unknown
+/// or the value does not have the asked-for form; none of them traps on what the server sent.
+public struct Row: Sendable {
+    private let storage: ResultStorage
+    private let row: Int
+
+    init(storage: ResultStorage, row: Int) {
+        self.storage = storage
+        self.row = row
+    }
+
+    /// The text of a column that must not be NULL.
+    public func string(_ column: String) throws(PostgresError) -> String {
+        guard let value = try optionalString(column) else { throw Self.decodingError(column, "is NULL") }
+        return value
+    }
+
+    /// The text of a column, nil when NULL.
+    public func optionalString(_ column: String) throws(PostgresError) -> String? {
+        guard let position = storage.columnIndex[column] else {
+            throw Self.decodingError(column, "is not in the result (columns: \(storage.columnNames.joined(separator: ", ")))")
+        }
+        return storage.values[row * storage.columnNames.count + position]
+    }
+
+    /// Whether the column holds NULL.
+    public func isNull(_ column: String) throws(PostgresError) -> Bool {
+        try optionalString(column) == nil
+    }
+
+    /// A boolean column (`t` or `f`) that must not be NULL.
+    public func bool(_ column: String) throws(PostgresError) -> Bool {
+        switch try string(column) {
+        case "t": return true
+        case "f": return false
+        case let other: throw Self.decodingError(column, "holds \(Self.quoted(other)), not a boolean")
+        }
+    }
+
+    /// An integer column (int2, int4, int8, oid, …) that must not be NULL.
+    public func int(_ column: String) throws(PostgresError) -> Int {
+        guard let value = try optionalInt(column) else { throw Self.decodingError(column, "is NULL") }
+        return value
+    }
+
+    /// An integer column, nil when NULL.
+    public func optionalInt(_ column: String) throws(PostgresError) -> Int? {
+        guard let text = try optionalString(column) else { return nil }
+        guard let value = Int(text) else { throw Self.decodingError(column, "holds \(Self.quoted(text)), not an integer") }
+        return value
+    }
+
+    /// A floating-point column (float4, float8, numeric) that must not be NULL; accepts `NaN` and `±Infinity`.
+    public func double(_ column: String) throws(PostgresError) -> Double {
+        let text = try string(column)
+        guard let value = Double(text) else { throw Self.decodingError(column, "holds \(Self.quoted(text)), not a number") }
+        return value
+    }
+
+    /// A one-dimensional array column that must not be NULL and must not hold NULL elements.
+    public func stringArray(_ column: String) throws(PostgresError) -> [String] {
+        guard let elements = try optionalStringArray(column) else { throw Self.decodingError(column, "is NULL") }
+        return elements
+    }
+
+    /// A one-dimensional array column without NULL elements, nil when the column is NULL.
+    public func optionalStringArray(_ column: String) throws(PostgresError) -> [String]? {
+        guard let text = try optionalString(column) else { return nil }
+        let elements: [String?]
+        do {
+            elements = try TextArrayLiteral.elements(of: text)
+        } catch {
+            throw Self.decodingError(column, "holds a malformed array (\(error.reason)): \(Self.quoted(text))")
+        }
+        var nonNull: [String] = []
+        nonNull.reserveCapacity(elements.count)
+        for (position, element) in elements.enumerated() {
+            guard let element else { throw Self.decodingError(column, "has a NULL element at position \(position + 1)") }
+            nonNull.append(element)
+        }
+        return nonNull
+    }
+
+    private static func decodingError(_ column: String, _ problem: String) -> PostgresError {
+        PostgresError(kind: .decoding, message: "column \(quoted(column)) \(problem)")
+    }
+
+    /// A value shown in an error, cut short so a 1 MB function body does not become the message.
+    private static func quoted(_ text: String) -> String {
+        let limit = 80
+        return text.count > limit ? "\"\(text.prefix(limit))…\"" : "\"\(text)\""
+    }
+}
