@@ -1,0 +1,69 @@
+import PostgresClient
+import SchemaModel
+
+/// Reads aggregates from `pg_aggregate` (`pg_get_functiondef` refuses them): the functions and state
+/// that make one, as attributes, each overload keyed by its identity arguments.
+struct AggregateReader: KindReader {
+    let subject = "aggregates"
+
+    func query(serverVersion: Int) -> String {
+        """
+        SELECT p.proname AS name, n.nspname AS schema,
+               pg_get_function_identity_arguments(p.oid) AS arguments,
+               pg_get_function_result(p.oid) AS returns,
+               a.aggkind::text AS aggregate_kind,
+               a.aggtransfn::regprocedure::text AS transition_function,
+               format_type(a.aggtranstype, NULL) AS state_type,
+               a.agginitval AS initial_condition,
+               nullif(a.aggfinalfn::oid, 0)::regprocedure::text AS final_function,
+               nullif(a.aggcombinefn::oid, 0)::regprocedure::text AS combine_function,
+               nullif(a.aggsortop, 0)::regoperator::text AS sort_operator,
+               array_remove(ARRAY[
+                   'finalfunc_extra=' || a.aggfinalextra,
+                   'finalfunc_modify=' || a.aggfinalmodify,
+                   'serialfunc=' || nullif(a.aggserialfn::oid, 0)::regprocedure::text,
+                   'deserialfunc=' || nullif(a.aggdeserialfn::oid, 0)::regprocedure::text,
+                   'msfunc=' || nullif(a.aggmtransfn::oid, 0)::regprocedure::text,
+                   'minvfunc=' || nullif(a.aggminvtransfn::oid, 0)::regprocedure::text,
+                   'mfinalfunc=' || nullif(a.aggmfinalfn::oid, 0)::regprocedure::text,
+                   'mstype=' || format_type(nullif(a.aggmtranstype, 0), NULL),
+                   'minitcond=' || a.aggminitval,
+                   'direct_arguments=' || a.aggnumdirectargs
+               ], NULL) AS options,
+               p.proparallel::text AS parallel,
+               pg_get_userbyid(p.proowner) AS owner,
+               \(CatalogSQL.privileges("p.proacl", kindCode: "f", owner: "p.proowner")) AS privileges,
+               d.description AS comment
+        FROM pg_aggregate a
+        JOIN pg_proc p ON p.oid = a.aggfnoid
+        JOIN pg_namespace n ON n.oid = p.pronamespace
+        \(CatalogSQL.commentJoin("d", "pg_proc", "p.oid"))
+        WHERE n.nspname = ANY($1::text[])
+          AND NOT \(CatalogSQL.isExtensionMember("pg_proc", "p.oid"))
+        """
+    }
+
+    /// `aggkind` codes.
+    private static let aggregateKinds = ["n": "normal", "o": "ordered-set", "h": "hypothetical-set"]
+
+    func object(from row: Row) throws(PostgresError) -> SchemaObject {
+        var attributes = try row.ownership()
+        attributes[AttributeName.returnType] = try row.text("returns")
+        attributes[AttributeName.aggregateKind] = try row.code("aggregate_kind", Self.aggregateKinds)
+        attributes[AttributeName.transitionFunction] = try row.text("transition_function")
+        attributes[AttributeName.stateType] = try row.text("state_type")
+        attributes[AttributeName.initialCondition] = try row.text("initial_condition")
+        attributes[AttributeName.finalFunction] = try row.text("final_function")
+        attributes[AttributeName.combineFunction] = try row.text("combine_function")
+        attributes[AttributeName.sortOperator] = try row.text("sort_operator")
+        attributes[AttributeName.options] = try row.list("options")
+        attributes[AttributeName.parallel] = try row.code("parallel", RoutineReader.parallelSafety)
+        return SchemaObject(
+            identity: ObjectIdentity(
+                kind: .aggregate, schema: try row.string("schema"), name: try row.string("name"),
+                arguments: try row.string("arguments")
+            ),
+            attributes: attributes
+        )
+    }
+}

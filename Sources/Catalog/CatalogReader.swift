@@ -1,0 +1,110 @@
+import PostgresClient
+import SchemaModel
+
+/// Reads every schema object of a live database into a `Snapshot`: one query per kind, all inside one
+/// read-only REPEATABLE READ transaction.
+public struct CatalogReader: Sendable {
+    /// The oldest server supported, as `server_version_num`.
+    public static let oldestSupportedVersion = 130_000
+
+    /// The readers, one per kind or group of closely related kinds.
+    static let readers: [any KindReader] = [
+        SchemaReader(), ExtensionReader(), RelationReader(), ColumnReader(), ConstraintReader(), IndexReader(),
+        TriggerReader(), PolicyReader(), RuleReader(), RoutineReader(), AggregateReader(), SequenceReader(),
+        TypeReader(), CollationReader(), EventTriggerReader(), PublicationReader(), DefaultPrivilegesReader(),
+    ]
+
+    /// System schemas and extensions' schemas: never read. The rest go through the scope's filters.
+    static let schemaListQuery = """
+        SELECT n.nspname AS name, current_setting('server_version') AS server_version
+        FROM pg_namespace n
+        WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
+          AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%'
+          AND NOT \(CatalogSQL.isExtensionMember("pg_namespace", "n.oid"))
+        """
+
+    /// Which schemas are read.
+    public let scope: SchemaScope
+
+    /// Creates a reader for `scope`.
+    public init(scope: SchemaScope = .all) {
+        self.scope = scope
+    }
+
+    /// Refuses servers older than PostgreSQL 13.
+    public static func checkSupported(serverVersionNumber: Int) throws(CatalogError) {
+        if serverVersionNumber < oldestSupportedVersion {
+            throw CatalogError(kind: .unsupportedServer(versionNumber: serverVersionNumber))
+        }
+    }
+
+    /// Reads everything in one read-only REPEATABLE READ transaction (`beginReadOnlySnapshot`), then
+    /// ends it, and checks that no DDL committed in the meantime.
+    public func read(from connection: PostgresConnection) throws(CatalogError) -> Snapshot {
+        let serverVersion = connection.serverVersionNumber
+        try Self.checkSupported(serverVersionNumber: serverVersion)
+        try step("a read-only transaction") { () throws(PostgresError) in try connection.beginReadOnlySnapshot() }
+        let snapshot: Snapshot
+        let signatureAtStart: String
+        do {
+            // The first statement fixes the transaction's snapshot, so this signature is the snapshot's.
+            signatureAtStart = try step("the catalog's state") { () throws(PostgresError) in
+                try CatalogSignature.compute(on: connection)
+            }
+            snapshot = try readInSnapshot(from: connection, serverVersion: serverVersion)
+        } catch {
+            // The read failed already; a failure to end the transaction would add nothing useful.
+            try? connection.endReadOnlySnapshot()
+            throw error
+        }
+        try step("a read-only transaction") { () throws(PostgresError) in try connection.endReadOnlySnapshot() }
+        let signatureAfter = try step("the catalog's state") { () throws(PostgresError) in
+            try CatalogSignature.compute(on: connection)
+        }
+        if signatureAfter != signatureAtStart { throw CatalogError(kind: .schemaChangedDuringRead) }
+        return snapshot
+    }
+
+    private func readInSnapshot(from connection: PostgresConnection, serverVersion: Int) throws(CatalogError) -> Snapshot {
+        let schemaRows = try step("schemas") { () throws(PostgresError) in try connection.query(Self.schemaListQuery) }
+        var existingSchemas: [String] = []
+        var versionText = String(serverVersion)
+        for row in schemaRows {
+            try step("schemas") { () throws(PostgresError) in
+                existingSchemas.append(try row.string("name"))
+                versionText = try row.string("server_version")
+            }
+        }
+        let resolved = scope.resolve(existingSchemas: existingSchemas)
+        var objects: [SchemaObject] = []
+        for reader in Self.readers {
+            try step(reader.subject) { () throws(PostgresError) in
+                let result = try connection.query(
+                    reader.query(serverVersion: serverVersion), reader.parameters.values(for: resolved)
+                )
+                objects.reserveCapacity(objects.count + result.count)
+                for row in result { objects.append(try reader.object(from: row)) }
+            }
+        }
+        let counter = UnmodeledObjectCounter()
+        let unmodeled = try step(counter.subject) { () throws(PostgresError) in
+            try counter.count(on: connection, scope: resolved)
+        }
+        return Snapshot(
+            server: ServerInfo(versionNumber: serverVersion, version: versionText),
+            database: connection.databaseName,
+            schemas: resolved.schemas,
+            objects: objects,
+            unmodeledObjects: unmodeled
+        )
+    }
+
+    /// Runs `body`, turning a PostgreSQL failure into a `CatalogError` that names what was being read.
+    private func step<Value>(_ subject: String, _ body: () throws(PostgresError) -> Value) throws(CatalogError) -> Value {
+        do {
+            return try body()
+        } catch {
+            throw CatalogError(reading: subject, error)
+        }
+    }
+}

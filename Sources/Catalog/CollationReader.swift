@@ -1,0 +1,44 @@
+import PostgresClient
+import SchemaModel
+
+/// Reads collations: provider, locale settings and determinism, as one list of settings.
+struct CollationReader: KindReader {
+    let subject = "collations"
+
+    func query(serverVersion: Int) -> String {
+        // The ICU locale has its own column from PostgreSQL 15 (colliculocale), renamed colllocale in 17.
+        let locale = switch serverVersion {
+        case 170_000...: "c.colllocale"
+        case 150_000...: "c.colliculocale"
+        default: "NULL::text"
+        }
+        return """
+        SELECT c.collname AS name, n.nspname AS schema,
+               array_remove(ARRAY[
+                   'provider=' || c.collprovider::text,
+                   'lc_collate=' || c.collcollate,
+                   'lc_ctype=' || c.collctype,
+                   'locale=' || \(locale),
+                   'deterministic=' || c.collisdeterministic::text
+               ], NULL) AS options,
+               pg_get_userbyid(c.collowner) AS owner,
+               d.description AS comment
+        FROM pg_collation c
+        JOIN pg_namespace n ON n.oid = c.collnamespace
+        \(CatalogSQL.commentJoin("d", "pg_collation", "c.oid"))
+        WHERE n.nspname = ANY($1::text[])
+          AND NOT \(CatalogSQL.isExtensionMember("pg_collation", "c.oid"))
+        """
+    }
+
+    func object(from row: Row) throws(PostgresError) -> SchemaObject {
+        SchemaObject(
+            identity: ObjectIdentity(kind: .collation, schema: try row.string("schema"), name: try row.string("name")),
+            attributes: [
+                AttributeName.options: try row.list("options"),
+                AttributeName.owner: try row.text("owner"),
+                AttributeName.comment: try row.text("comment"),
+            ]
+        )
+    }
+}

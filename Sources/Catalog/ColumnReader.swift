@@ -1,0 +1,60 @@
+import PostgresClient
+import SchemaModel
+
+/// Reads the columns of tables, views and materialized views, each with its position among the
+/// relation's live columns (so a dropped column leaves no gap).
+struct ColumnReader: KindReader {
+    let subject = "columns"
+
+    func query(serverVersion: Int) -> String {
+        // attcompression exists from PostgreSQL 14; '' means the default method.
+        let compression = serverVersion >= 140_000 ? "nullif(a.attcompression::text, '')" : "NULL::text"
+        return """
+        SELECT c.relname AS relation, n.nspname AS schema, a.attname AS name,
+               row_number() OVER (PARTITION BY a.attrelid ORDER BY a.attnum) AS position,
+               format_type(a.atttypid, a.atttypmod) AS type,
+               a.attnotnull AS not_null,
+               CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, ad.adrelid) END AS default_expression,
+               CASE WHEN a.attgenerated <> '' THEN pg_get_expr(ad.adbin, ad.adrelid) END AS generated_expression,
+               a.attidentity::text AS identity,
+               CASE WHEN a.attcollation <> t.typcollation THEN a.attcollation::regcollation::text END AS collation,
+               \(compression) AS compression,
+               coalesce(a.attacl::text[], '{}') AS privileges,
+               d.description AS comment
+        FROM pg_attribute a
+        JOIN pg_class c ON c.oid = a.attrelid
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        JOIN pg_type t ON t.oid = a.atttypid
+        LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+        \(CatalogSQL.commentJoin("d", "pg_class", "c.oid", subID: "a.attnum"))
+        WHERE a.attnum > 0 AND NOT a.attisdropped
+          AND c.relkind IN ('r', 'p', 'v', 'm')
+          AND n.nspname = ANY($1::text[])
+          AND NOT \(CatalogSQL.isExtensionMember("pg_class", "c.oid"))
+        """
+    }
+
+    func object(from row: Row) throws(PostgresError) -> SchemaObject {
+        var attributes: [String: AttributeValue] = [
+            AttributeName.position: try row.number("position"),
+            AttributeName.dataType: try row.text("type"),
+            AttributeName.notNull: try row.flag("not_null"),
+            AttributeName.defaultExpression: try row.sql("default_expression"),
+            AttributeName.generatedExpression: try row.sql("generated_expression"),
+            AttributeName.identity: try row.code("identity", ["a": "always", "d": "by default"]),
+            AttributeName.collation: try row.text("collation"),
+            AttributeName.privileges: try row.list("privileges", sorted: true),
+            AttributeName.comment: try row.text("comment"),
+        ]
+        if let compression = try row.optionalString("compression") {
+            attributes[AttributeName.compression] = .text(compression == "p" ? "pglz" : compression == "l" ? "lz4" : compression)
+        }
+        return SchemaObject(
+            identity: ObjectIdentity(
+                kind: .column, schema: try row.string("schema"), relation: try row.string("relation"),
+                name: try row.string("name")
+            ),
+            attributes: attributes
+        )
+    }
+}

@@ -1,0 +1,31 @@
+import PostgresClient
+import SchemaModel
+
+/// Reads the indexes of tables and materialized views, including those that back constraints.
+struct IndexReader: KindReader {
+    let subject = "indexes"
+
+    func query(serverVersion: Int) -> String {
+        """
+        SELECT i.relname AS name, n.nspname AS schema, c.relname AS table_name,
+               pg_get_indexdef(i.oid) AS definition,
+               d.description AS comment
+        FROM pg_index x
+        JOIN pg_class i ON i.oid = x.indexrelid
+        JOIN pg_class c ON c.oid = x.indrelid
+        JOIN pg_namespace n ON n.oid = i.relnamespace
+        \(CatalogSQL.commentJoin("d", "pg_class", "i.oid"))
+        WHERE c.relkind IN ('r', 'p', 'm')
+          AND n.nspname = ANY($1::text[])
+          AND NOT \(CatalogSQL.isExtensionMember("pg_class", "c.oid"))
+        """
+    }
+
+    func object(from row: Row) throws(PostgresError) -> SchemaObject {
+        SchemaObject(
+            identity: ObjectIdentity(kind: .index, schema: try row.string("schema"), name: try row.string("name")),
+            definition: try row.definition(),
+            attributes: [AttributeName.table: try row.text("table_name"), AttributeName.comment: try row.text("comment")]
+        )
+    }
+}

@@ -1,0 +1,127 @@
+import PostgresClient
+import SQLFingerprint
+import SchemaModel
+
+/// Reads one kind of schema object, or a few closely related kinds, with a single query that returns
+/// every object in scope at once.
+protocol KindReader: Sendable {
+    /// What the query reads, for people ("functions and procedures").
+    var subject: String { get }
+    /// The query for a server of `serverVersion` (`server_version_num`), taking `parameters`.
+    func query(serverVersion: Int) -> String
+    /// Which parts of the scope the query takes as parameters.
+    var parameters: ScopeParameters { get }
+    /// The object one result row describes.
+    func object(from row: Row) throws(PostgresError) -> SchemaObject
+}
+
+extension KindReader {
+    var parameters: ScopeParameters { .schemas }
+}
+
+/// The parameters a reader's query takes.
+enum ScopeParameters {
+    /// None: the kind belongs to the database, not to a schema.
+    case none
+    /// `$1`: the text[] of schemas read in full.
+    case schemas
+    /// `$1` as for `schemas`, and `$2`: the text[] of preset-managed schemas.
+    case schemasAndManagedSchemas
+
+    /// The values for `scope`.
+    func values(for scope: ResolvedScope) -> [String?] {
+        switch self {
+        case .none: []
+        case .schemas: [PostgresTextArray.literal(scope.schemas)]
+        case .schemasAndManagedSchemas:
+            [PostgresTextArray.literal(scope.schemas), PostgresTextArray.literal(scope.managedSchemas)]
+        }
+    }
+}
+
+/// SQL fragments every reader shares, so each rule (what counts as an extension's object, how a comment
+/// is found) is written once.
+enum CatalogSQL {
+    /// A condition true when the object `objectID` of catalog `catalog` was created by an extension.
+    static func isExtensionMember(_ catalog: String, _ objectID: String) -> String {
+        "EXISTS (SELECT FROM pg_depend ext WHERE ext.classid = '\(catalog)'::regclass AND ext.objid = \(objectID) AND ext.deptype = 'e')"
+    }
+
+    /// A join bringing in the comment on `objectID` of `catalog` (sub-object `subID`) as `alias.description`.
+    static func commentJoin(_ alias: String, _ catalog: String, _ objectID: String, subID: String = "0") -> String {
+        "LEFT JOIN pg_description \(alias) ON \(alias).objoid = \(objectID) AND \(alias).classoid = '\(catalog)'::regclass AND \(alias).objsubid = \(subID)"
+    }
+
+    /// The ACL as text[], with the built-in default standing in for "never granted" so both compare equal.
+    static func privileges(_ acl: String, kindCode: Character, owner: String) -> String {
+        "coalesce(\(acl), acldefault('\(kindCode)', \(owner)))::text[]"
+    }
+}
+
+/// Builds a text[] parameter in PostgreSQL's array literal syntax, every element quoted.
+enum PostgresTextArray {
+    /// `{"a","b\"c"}` for `["a", "b\"c"]`.
+    static func literal(_ elements: [String]) -> String {
+        var text = "{"
+        for (position, element) in elements.enumerated() {
+            if position > 0 { text += "," }
+            text += "\""
+            for character in element {
+                if character == "\"" || character == "\\" { text += "\\" }
+                text.append(character)
+            }
+            text += "\""
+        }
+        return text + "}"
+    }
+}
+
+extension Row {
+    /// A nullable text column as an attribute: `.text`, or `.null` when NULL.
+    func text(_ column: String) throws(PostgresError) -> AttributeValue {
+        try optionalString(column).map(AttributeValue.text) ?? .null
+    }
+
+    /// A nullable SQL expression column as an attribute: `.sql`, or `.null` when NULL.
+    func sql(_ column: String) throws(PostgresError) -> AttributeValue {
+        try optionalString(column).map(AttributeValue.sql) ?? .null
+    }
+
+    /// A boolean column as an attribute.
+    func flag(_ column: String) throws(PostgresError) -> AttributeValue {
+        .flag(try bool(column))
+    }
+
+    /// An integer column as an attribute.
+    func number(_ column: String) throws(PostgresError) -> AttributeValue {
+        .number(Int64(try int(column)))
+    }
+
+    /// A text[] column as a list attribute, sorted when the order carries no meaning (ACLs, role lists).
+    func list(_ column: String, sorted: Bool = false) throws(PostgresError) -> AttributeValue {
+        let elements = try optionalStringArray(column) ?? []
+        return .list(sorted ? elements.sorted() : elements)
+    }
+
+    /// The owner, privileges and comment every owned object carries, from the columns `owner`,
+    /// `privileges` and `comment`.
+    func ownership() throws(PostgresError) -> [String: AttributeValue] {
+        [
+            AttributeName.owner: try text("owner"),
+            AttributeName.privileges: try list("privileges", sorted: true),
+            AttributeName.comment: try text("comment"),
+        ]
+    }
+
+    /// The definition held in `column`, fingerprinted.
+    func definition(_ column: String = "definition") throws(PostgresError) -> Definition? {
+        try optionalString(column).map { Definition(text: $0, fingerprint: Fingerprint(normalizing: $0)) }
+    }
+
+    /// A single-character catalog code translated to its word (a code not in `words` is kept as it is,
+    /// so a new server's value still shows), or `.null` when NULL or empty.
+    func code(_ column: String, _ words: [String: String]) throws(PostgresError) -> AttributeValue {
+        guard let code = try optionalString(column), !code.isEmpty else { return .null }
+        return .text(words[code] ?? code)
+    }
+}

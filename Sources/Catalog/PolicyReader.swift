@@ -1,0 +1,47 @@
+import PostgresClient
+import SchemaModel
+
+/// Reads row-level security policies, including those users put on tables in preset-managed schemas
+/// (e.g. `storage.objects` on Supabase).
+struct PolicyReader: KindReader {
+    let subject = "policies"
+    let parameters = ScopeParameters.schemasAndManagedSchemas
+
+    func query(serverVersion: Int) -> String {
+        """
+        SELECT p.polname AS name, n.nspname AS schema, c.relname AS relation,
+               p.polcmd::text AS command, p.polpermissive AS permissive,
+               ARRAY(SELECT CASE WHEN r.oid = 0 THEN 'public' ELSE pg_get_userbyid(r.oid) END
+                     FROM unnest(p.polroles) AS r(oid)) AS roles,
+               pg_get_expr(p.polqual, p.polrelid) AS using_expression,
+               pg_get_expr(p.polwithcheck, p.polrelid) AS check_expression,
+               d.description AS comment
+        FROM pg_policy p
+        JOIN pg_class c ON c.oid = p.polrelid
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        \(CatalogSQL.commentJoin("d", "pg_policy", "p.oid"))
+        WHERE (n.nspname = ANY($1::text[]) OR n.nspname = ANY($2::text[]))
+          AND NOT \(CatalogSQL.isExtensionMember("pg_class", "c.oid"))
+        """
+    }
+
+    /// `polcmd` codes.
+    private static let commands = ["r": "SELECT", "a": "INSERT", "w": "UPDATE", "d": "DELETE", "*": "ALL"]
+
+    func object(from row: Row) throws(PostgresError) -> SchemaObject {
+        SchemaObject(
+            identity: ObjectIdentity(
+                kind: .policy, schema: try row.string("schema"), relation: try row.string("relation"),
+                name: try row.string("name")
+            ),
+            attributes: [
+                AttributeName.command: try row.code("command", Self.commands),
+                AttributeName.permissive: try row.flag("permissive"),
+                AttributeName.roles: try row.list("roles", sorted: true),
+                AttributeName.usingExpression: try row.sql("using_expression"),
+                AttributeName.checkExpression: try row.sql("check_expression"),
+                AttributeName.comment: try row.text("comment"),
+            ]
+        )
+    }
+}

@@ -1,0 +1,37 @@
+import PostgresClient
+import SchemaModel
+
+/// Reads rewrite rules other than the `_RETURN` rules that make views (those are the views' definitions).
+struct RuleReader: KindReader {
+    let subject = "rules"
+
+    func query(serverVersion: Int) -> String {
+        """
+        SELECT r.rulename AS name, n.nspname AS schema, c.relname AS relation,
+               pg_get_ruledef(r.oid, true) AS definition,
+               r.ev_enabled::text AS enabled,
+               d.description AS comment
+        FROM pg_rewrite r
+        JOIN pg_class c ON c.oid = r.ev_class
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        \(CatalogSQL.commentJoin("d", "pg_rewrite", "r.oid"))
+        WHERE r.rulename <> '_RETURN'
+          AND n.nspname = ANY($1::text[])
+          AND NOT \(CatalogSQL.isExtensionMember("pg_class", "c.oid"))
+        """
+    }
+
+    func object(from row: Row) throws(PostgresError) -> SchemaObject {
+        SchemaObject(
+            identity: ObjectIdentity(
+                kind: .rule, schema: try row.string("schema"), relation: try row.string("relation"),
+                name: try row.string("name")
+            ),
+            definition: try row.definition(),
+            attributes: [
+                AttributeName.enabled: try row.code("enabled", TriggerReader.firingModes),
+                AttributeName.comment: try row.text("comment"),
+            ]
+        )
+    }
+}

@@ -1,0 +1,23 @@
+import PostgresClient
+import SchemaModel
+
+/// Reads schemas: owner, privileges, comment.
+struct SchemaReader: KindReader {
+    let subject = "schemas"
+
+    func query(serverVersion: Int) -> String {
+        """
+        SELECT n.nspname AS name,
+               pg_get_userbyid(n.nspowner) AS owner,
+               \(CatalogSQL.privileges("n.nspacl", kindCode: "n", owner: "n.nspowner")) AS privileges,
+               d.description AS comment
+        FROM pg_namespace n
+        \(CatalogSQL.commentJoin("d", "pg_namespace", "n.oid"))
+        WHERE n.nspname = ANY($1::text[])
+        """
+    }
+
+    func object(from row: Row) throws(PostgresError) -> SchemaObject {
+        SchemaObject(identity: ObjectIdentity(kind: .schema, schema: nil, name: try row.string("name")), attributes: try row.ownership())
+    }
+}

@@ -1,0 +1,65 @@
+import PostgresClient
+import SchemaModel
+
+/// Reads user-defined types: enums (labels in order), domains (base type, nullability, default,
+/// collation; their CHECK constraints are read as constraints) and standalone composite types (fields in
+/// order). Range and base types are counted as unmodeled.
+struct TypeReader: KindReader {
+    let subject = "types"
+
+    func query(serverVersion: Int) -> String {
+        """
+        SELECT t.typname AS name, n.nspname AS schema, t.typtype::text AS typtype,
+               pg_get_userbyid(t.typowner) AS owner,
+               \(CatalogSQL.privileges("t.typacl", kindCode: "T", owner: "t.typowner")) AS privileges,
+               d.description AS comment,
+               CASE WHEN t.typtype = 'e' THEN
+                   ARRAY(SELECT e.enumlabel::text FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)
+               END AS labels,
+               CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END AS base_type,
+               t.typnotnull AS not_null,
+               CASE WHEN t.typtype = 'd' THEN pg_get_expr(t.typdefaultbin, 0) END AS default_expression,
+               CASE WHEN t.typtype = 'd' AND t.typcollation <> base.typcollation
+                    THEN t.typcollation::regcollation::text END AS collation,
+               CASE WHEN t.typtype = 'c' THEN
+                   ARRAY(SELECT quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod)
+                                || CASE WHEN a.attcollation <> at.typcollation
+                                        THEN ' COLLATE ' || a.attcollation::regcollation::text ELSE '' END
+                         FROM pg_attribute a JOIN pg_type at ON at.oid = a.atttypid
+                         WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped
+                         ORDER BY a.attnum)
+               END AS fields
+        FROM pg_type t
+        JOIN pg_namespace n ON n.oid = t.typnamespace
+        LEFT JOIN pg_type base ON base.oid = t.typbasetype AND t.typbasetype <> 0
+        LEFT JOIN pg_class r ON r.oid = t.typrelid AND t.typrelid <> 0
+        \(CatalogSQL.commentJoin("d", "pg_type", "t.oid"))
+        WHERE (t.typtype IN ('e', 'd') OR (t.typtype = 'c' AND r.relkind = 'c'))
+          AND n.nspname = ANY($1::text[])
+          AND NOT \(CatalogSQL.isExtensionMember("pg_type", "t.oid"))
+        """
+    }
+
+    func object(from row: Row) throws(PostgresError) -> SchemaObject {
+        var attributes = try row.ownership()
+        let kind: ObjectKind
+        switch try row.string("typtype") {
+        case "e":
+            kind = .enumType
+            attributes[AttributeName.labels] = try row.list("labels")
+        case "d":
+            kind = .domain
+            attributes[AttributeName.baseType] = try row.text("base_type")
+            attributes[AttributeName.notNull] = try row.flag("not_null")
+            attributes[AttributeName.defaultExpression] = try row.sql("default_expression")
+            attributes[AttributeName.collation] = try row.text("collation")
+        default:
+            kind = .compositeType
+            attributes[AttributeName.fields] = try row.list("fields")
+        }
+        return SchemaObject(
+            identity: ObjectIdentity(kind: kind, schema: try row.string("schema"), name: try row.string("name")),
+            attributes: attributes
+        )
+    }
+}

@@ -1,0 +1,66 @@
+import PostgresClient
+
+/// Counts, per kind, the objects in scope that deepdiff does not model, so none is skipped in silence.
+///
+/// Schema-bound kinds are counted in the schemas read in full; database-wide kinds (casts, languages,
+/// foreign-data wrappers …) when they were created after initdb (oid ≥ 16384) and not by an extension.
+struct UnmodeledObjectCounter: Sendable {
+    let subject = "objects deepdiff does not model"
+
+    /// Kinds held in a schema: (name for people, catalog, namespace column, extra condition).
+    private static let schemaBoundKinds: [(String, String, String, String)] = [
+        ("foreign table", "pg_class", "relnamespace", "relkind = 'f'"),
+        ("text search configuration", "pg_ts_config", "cfgnamespace", "true"),
+        ("text search dictionary", "pg_ts_dict", "dictnamespace", "true"),
+        ("text search parser", "pg_ts_parser", "prsnamespace", "true"),
+        ("text search template", "pg_ts_template", "tmplnamespace", "true"),
+        ("operator", "pg_operator", "oprnamespace", "true"),
+        ("operator class", "pg_opclass", "opcnamespace", "true"),
+        ("operator family", "pg_opfamily", "opfnamespace", "true"),
+        ("statistics object", "pg_statistic_ext", "stxnamespace", "true"),
+        ("conversion", "pg_conversion", "connamespace", "true"),
+        ("range type", "pg_type", "typnamespace", "typtype = 'r'"),
+        // A base type made with CREATE TYPE, not the array type PostgreSQL adds for every type.
+        ("base type", "pg_type", "typnamespace",
+         "typtype = 'b' AND NOT EXISTS (SELECT FROM pg_type element WHERE element.typarray = o.oid)"),
+    ]
+
+    /// Kinds that belong to the whole database: (name for people, catalog).
+    private static let databaseKinds: [(String, String)] = [
+        ("foreign-data wrapper", "pg_foreign_data_wrapper"),
+        ("foreign server", "pg_foreign_server"),
+        ("cast", "pg_cast"),
+        ("transform", "pg_transform"),
+        ("access method", "pg_am"),
+        ("procedural language", "pg_language"),
+    ]
+
+    /// One query, one row per kind.
+    static let query: String = {
+        let schemaBound = schemaBoundKinds.map { name, catalog, namespace, condition in
+            """
+            SELECT '\(name)' AS kind, count(*) AS objects FROM \(catalog) o
+            JOIN pg_namespace n ON n.oid = o.\(namespace)
+            WHERE \(condition) AND n.nspname = ANY($1::text[]) AND NOT \(CatalogSQL.isExtensionMember(catalog, "o.oid"))
+            """
+        }
+        let databaseWide = databaseKinds.map { name, catalog in
+            """
+            SELECT '\(name)', count(*) FROM \(catalog) o
+            WHERE o.oid >= 16384 AND NOT \(CatalogSQL.isExtensionMember(catalog, "o.oid"))
+            """
+        }
+        return (schemaBound + databaseWide).joined(separator: "\nUNION ALL\n")
+    }()
+
+    /// The kinds with at least one object, and how many.
+    func count(on connection: PostgresConnection, scope: ResolvedScope) throws(PostgresError) -> [String: Int] {
+        let result = try connection.query(Self.query, ScopeParameters.schemas.values(for: scope))
+        var counts: [String: Int] = [:]
+        for row in result {
+            let objects = try row.int("objects")
+            if objects > 0 { counts[try row.string("kind")] = objects }
+        }
+        return counts
+    }
+}
