@@ -50,6 +50,44 @@ public enum AttributeName {
     public static let enabled = "enabled"
     public static let table = "table"
 
+    // Tables and columns (continued).
+    public static let persistence = "persistence"
+    public static let compression = "compression"
+
+    // Extensions.
+    public static let version = "version"
+    public static let schema = "schema"
+
+    // Types: enum labels in order, a domain's base type, a composite type's fields ("name type").
+    public static let labels = "labels"
+    public static let baseType = "base_type"
+    public static let fields = "fields"
+
+    // Sequences.
+    public static let start = "start"
+    public static let increment = "increment"
+    public static let minimum = "min"
+    public static let maximum = "max"
+    public static let cache = "cache"
+    public static let cycle = "cycle"
+    public static let ownedBy = "owned_by"
+
+    // Aggregates.
+    public static let aggregateKind = "aggregate_kind"
+    public static let transitionFunction = "transition_function"
+    public static let stateType = "state_type"
+    public static let initialCondition = "initial_condition"
+    public static let finalFunction = "final_function"
+    public static let combineFunction = "combine_function"
+    public static let sortOperator = "sort_operator"
+
+    // Event triggers and publications.
+    public static let event = "event"
+    public static let function = "function"
+    public static let tags = "tags"
+    public static let tables = "tables"
+    public static let schemas = "schemas"
+
     /// Attributes that decide who may see or do what: always compared, and marked in reports.
     public static let securityRelevant: Set<String> = [
         owner, privileges, rowSecurityEnabled, rowSecurityForced, securityInvoker, securityBarrier,
