@@ -31,13 +31,15 @@ let package = Package(
         .target(name: "Catalog", dependencies: ["PostgresClient", "SchemaModel", "SQLFingerprint"]),
         // Matching, verdicts, attribute differences, diffs. No I/O.
         .target(name: "Comparison", dependencies: ["SchemaModel", "SQLTokenizer", "SQLFingerprint"]),
+        // Migration-history tables of each framework, migration files, shadow verification.
+        .target(name: "Migrations", dependencies: ["Catalog", "Comparison", "PostgresClient", "SchemaModel", "SQLFingerprint"]),
         // Text, JSON, JUnit XML, Markdown: functions of a comparison result.
         .target(name: "Reports", dependencies: ["Comparison", "SchemaModel"]),
         .executableTarget(
             name: "deepdiff",
             dependencies: [
                 "SQLTokenizer", "SQLFingerprint", "SchemaModel", "PostgresClient", "Catalog",
-                "Comparison", "Reports",
+                "Comparison", "Migrations", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +51,7 @@ let package = Package(
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient"]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog", "PostgresClient", "SchemaModel"]),
         .testTarget(name: "ComparisonTests", dependencies: ["Comparison", "SchemaModel", "SQLFingerprint", "GoldenFiles"]),
+        .testTarget(name: "MigrationsTests", dependencies: ["Migrations", "Comparison", "SchemaModel", "PostgresClient", "Catalog"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Comparison", "SchemaModel", "GoldenFiles"]),
         .testTarget(name: "EndToEndTests", dependencies: ["deepdiff", "GoldenFiles"]),
     ],
