@@ -1,0 +1,208 @@
+import Comparison
+import SchemaModel
+
+/// The audit report for people preparing a release, in GitHub/GitLab Markdown: the two sides,
+/// the overall verdict, security-relevant differences first, a table of counts per kind, the real
+/// differences with their diffs, the formatting-only ones, the objects proven identical with their
+/// fingerprints, and recommended actions.
+///
+/// Database-derived text is sanitized and shown only as inline code, in fenced blocks or in
+/// escaped table cells, so no name can break a table or inject markup.
+public enum MarkdownReport {
+    /// Longer lists of identical objects go inside a collapsed `<details>` block.
+    static let collapseAbove = 10
+
+    /// The report, ending with a line break.
+    public static func render(_ result: ComparisonResult, options: ReportOptions, title: String = "deepdiff audit") -> String {
+        let overall = OverallVerdict(result, options: options)
+        var lines = ["# " + TerminalText.sanitized(title), ""]
+        lines.append(contentsOf: MarkdownText.header(["", "source", "target"]))
+        lines.append(MarkdownText.row(["label", MarkdownText.code(result.source.label), MarkdownText.code(result.target.label)]))
+        lines.append(MarkdownText.row(["database", MarkdownText.code(result.source.database), MarkdownText.code(result.target.database)]))
+        lines.append(MarkdownText.row(["PostgreSQL", MarkdownText.code(result.source.server.version), MarkdownText.code(result.target.server.version)]))
+        lines.append("")
+        lines.append("**" + overall.line + "**" + (options.strict ? " (strict: formatting differences count)" : ""))
+        lines.append("")
+
+        let failing = result.objects.filter { $0.verdict.isDifference(strict: options.strict) }
+        let security = securityFindings(result)
+        if !security.isEmpty {
+            lines.append(contentsOf: ["## Security-relevant differences", ""] + security.map { "- " + $0 } + [""])
+        }
+
+        lines.append(contentsOf: ["## Summary by kind", ""])
+        lines.append(contentsOf: summaryTable(result.summary))
+        lines.append("")
+        if let unmodeled = TextReport.unmodeledLine(result.unmodeledObjects) {
+            lines.append(contentsOf: [unmodeled, ""])
+        }
+
+        if !failing.isEmpty {
+            lines.append(contentsOf: ["## Differences (\(failing.count))", ""])
+            for object in failing { lines.append(contentsOf: difference(object, in: result)) }
+        }
+        lines.append(contentsOf: verdictTable("Equivalent: formatting only", result.objects.filter {
+            if case .equivalent = $0.verdict { true } else { false }
+        }))
+        lines.append(contentsOf: verdictTable("Printed differently by the two PostgreSQL versions", result.objects.filter {
+            if case .printedDifferently = $0.verdict { true } else { false }
+        }))
+        lines.append(contentsOf: identicalList(result.objects.filter { $0.verdict == .identical }))
+        lines.append(contentsOf: ["## Recommended actions", ""])
+        lines.append(contentsOf: recommendedActions(result, options: options, securityFindings: security.count)
+            .enumerated().map { "\($0.offset + 1). \($0.element)" })
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `function `public.f(integer)``: kind in words, name as code.
+    static func title(_ object: ObjectComparison) -> String {
+        object.identity.kind.displayName + " " + MarkdownText.code(object.identity.qualifiedName)
+    }
+
+    /// Every security-relevant attribute difference, and every policy that fails the gate.
+    static func securityFindings(_ result: ComparisonResult) -> [String] {
+        var findings: [String] = []
+        for object in result.objects {
+            for difference in object.attributeDifferences where difference.isSecurityRelevant {
+                findings.append(title(object) + ": " + MarkdownText.code(difference.name) + " "
+                    + attributeValue(difference.source) + " → " + attributeValue(difference.target))
+            }
+            if object.identity.kind == .policy, object.verdict.isDifference() {
+                findings.append(title(object) + ": " + object.verdict.displayName)
+            }
+        }
+        return findings
+    }
+
+    static func attributeValue(_ value: AttributeValue?) -> String {
+        value.map { MarkdownText.code($0.description) } ?? "*(absent)*"
+    }
+
+    static func summaryTable(_ summary: [KindSummary]) -> [String] {
+        var lines = MarkdownText.header(["kind", "source", "target", "identical", "equivalent", "printed differently",
+                                         "different", "only in source", "only in target"], numeric: Set(1...8))
+        var totals = Array(repeating: 0, count: 8)
+        for line in summary {
+            let counts = TextReport.counts(line)
+            for (index, value) in counts.enumerated() { totals[index] += value }
+            lines.append(MarkdownText.row([line.kind.pluralDisplayName] + counts.map(String.init)))
+        }
+        lines.append(MarkdownText.row(["**total**"] + totals.map { "**\($0)**" }))
+        return lines
+    }
+
+    /// One real difference: verdict, proofs, attribute differences, collapsible diff.
+    static func difference(_ object: ObjectComparison, in result: ComparisonResult) -> [String] {
+        var lines = ["### " + title(object) + ": " + ObjectDescription.verdict(object.verdict), ""]
+        lines.append(contentsOf: MarkdownText.header(["side", "exact fingerprint", "normalized fingerprint"]))
+        for (label, proof, present) in [(result.source.label, object.source, object.verdict != .onlyInTarget),
+                                        (result.target.label, object.target, object.verdict != .onlyInSource)] {
+            let cells: [String] = switch (present, proof) {
+            case (false, _): ["*(absent)*", "*(absent)*"]
+            case (true, nil): ["*(no definition)*", "*(no definition)*"]
+            case (true, let proof?): [MarkdownText.code(proof.exact.hex), MarkdownText.code(proof.normalized.hex)]
+            }
+            lines.append(MarkdownText.row([MarkdownText.code(label)] + cells))
+        }
+        lines.append("")
+        if !object.attributeDifferences.isEmpty {
+            lines.append(contentsOf: MarkdownText.header(["attribute", "source", "target"]))
+            for difference in object.attributeDifferences {
+                let name = MarkdownText.code(difference.name) + (difference.isSecurityRelevant ? " **security**" : "")
+                    + (difference.isFormattingOnly ? " (formatting only)" : "")
+                lines.append(MarkdownText.row([name, attributeValue(difference.source), attributeValue(difference.target)]))
+            }
+            lines.append("")
+        }
+        if let diff = object.diff, !diff.hunks.isEmpty {
+            lines.append(contentsOf: ["<details><summary>Definition diff (\(OverallVerdict.count(diff.hunks.count, "hunk")))</summary>", ""])
+            lines.append(contentsOf: MarkdownText.fenced(DiffText.lines(diff, color: false), info: "diff"))
+            lines.append(contentsOf: ["", "</details>", ""])
+        }
+        if let hidden = ObjectDescription.hiddenHunks(object.diff) {
+            lines.append(contentsOf: [hidden + ".", ""])
+        }
+        return lines
+    }
+
+    /// A table of objects that pass the gate with a difference: what differs and the normalized
+    /// fingerprint both sides share.
+    static func verdictTable(_ heading: String, _ objects: [ObjectComparison]) -> [String] {
+        guard !objects.isEmpty else { return [] }
+        var lines = ["## \(heading) (\(objects.count))", ""]
+        lines.append(contentsOf: MarkdownText.header(["kind", "object", "what differs", "normalized fingerprint"]))
+        for object in objects {
+            var differs = ObjectDescription.verdict(object.verdict)
+            let attributes = object.attributeDifferences.map(ObjectDescription.attributeLabel)
+            if !attributes.isEmpty { differs += "; attributes " + attributes.joined(separator: ", ") }
+            lines.append(MarkdownText.row([object.identity.kind.displayName, MarkdownText.code(object.identity.qualifiedName),
+                                           differs, normalized(object)]))
+        }
+        return lines + [""]
+    }
+
+    /// The objects proven identical, with the fingerprint both sides share; collapsed when long.
+    static func identicalList(_ objects: [ObjectComparison]) -> [String] {
+        guard !objects.isEmpty else { return [] }
+        var table = MarkdownText.header(["kind", "object", "fingerprint (exact, both sides)"])
+        for object in objects {
+            table.append(MarkdownText.row([object.identity.kind.displayName, MarkdownText.code(object.identity.qualifiedName),
+                                           object.source.map { MarkdownText.code($0.exact.hex) } ?? "*(no definition; attributes equal)*"]))
+        }
+        var lines = ["## Proven identical (\(objects.count))", ""]
+        if objects.count > collapseAbove {
+            lines.append(contentsOf: ["<details><summary>\(OverallVerdict.count(objects.count, "object")) proven identical</summary>", ""])
+            lines.append(contentsOf: table)
+            lines.append(contentsOf: ["", "</details>"])
+        } else {
+            lines.append(contentsOf: table)
+        }
+        return lines + [""]
+    }
+
+    static func normalized(_ object: ObjectComparison) -> String {
+        object.source.map { MarkdownText.code($0.normalized.hex) } ?? "*(no definition)*"
+    }
+
+    /// What a person should do next, most urgent first.
+    static func recommendedActions(_ result: ComparisonResult, options: ReportOptions, securityFindings: Int) -> [String] {
+        let summary = result.summary
+        let different = summary.reduce(0) { $0 + $1.different }
+        let onlyInSource = summary.reduce(0) { $0 + $1.onlyInSource }
+        let onlyInTarget = summary.reduce(0) { $0 + $1.onlyInTarget }
+        let equivalent = summary.reduce(0) { $0 + $1.equivalent }
+        let printedDifferently = summary.reduce(0) { $0 + $1.printedDifferently }
+        var actions: [String] = []
+        if securityFindings > 0 {
+            actions.append("Review the \(OverallVerdict.count(securityFindings, "security-relevant difference")) first: "
+                + "owners, grants, row-level security, policies, `SECURITY DEFINER` and `search_path` decide who may see or do what.")
+        }
+        if different > 0 {
+            actions.append("Reconcile the \(OverallVerdict.count(different, "object")) whose definitions or attributes really differ "
+                + "(see Differences), with a migration rather than by hand.")
+        }
+        if onlyInSource > 0 {
+            actions.append("Create the \(OverallVerdict.count(onlyInSource, "object")) missing from the target, or confirm they were dropped on purpose.")
+        }
+        if onlyInTarget > 0 {
+            actions.append("Review the \(OverallVerdict.count(onlyInTarget, "object")) that exist only in the target (leftovers from tests?) "
+                + "and drop them or add them to the source's migrations.")
+        }
+        if equivalent > 0 {
+            actions.append(options.strict
+                ? "Make the \(OverallVerdict.count(equivalent, "formatting-only difference")) byte-identical, or drop `--strict` if formatting may differ."
+                : "Nothing to do for the \(OverallVerdict.count(equivalent, "formatting-only difference")); use `--strict` to require byte-identical definitions.")
+        }
+        if printedDifferently > 0 {
+            actions.append("Nothing to do for the \(OverallVerdict.count(printedDifferently, "definition")) that differ only in how "
+                + "PostgreSQL \(result.source.server.majorVersion) and \(result.target.server.majorVersion) print them.")
+        }
+        if !result.unmodeledObjects.source.isEmpty || !result.unmodeledObjects.target.isEmpty {
+            actions.append("Check the objects deepdiff does not model by hand (see the line under the summary).")
+        }
+        if actions.isEmpty {
+            actions.append("None: the two databases are identical at the SQL-definition level.")
+        }
+        return actions
+    }
+}

@@ -1,0 +1,69 @@
+import Comparison
+
+/// The verdict on a whole comparison, as every report states it, and the exit status it maps to.
+public enum OverallVerdict: Hashable, Sendable {
+    /// Every object is identical.
+    case identical(objects: Int)
+    /// Nothing fails the gate, but some objects differ in formatting or only in how two PostgreSQL
+    /// versions print them.
+    case equivalent(formattingOnly: Int, printedDifferently: Int)
+    /// `count` objects fail the gate (with `strict`, formatting-only differences included).
+    case different(count: Int)
+
+    /// The verdict on `result` under `options.strict`.
+    public init(_ result: ComparisonResult, options: ReportOptions) {
+        var failing = 0, formattingOnly = 0, printedDifferently = 0
+        for object in result.objects {
+            if object.verdict.isDifference(strict: options.strict) {
+                failing += 1
+            } else if case .equivalent = object.verdict {
+                formattingOnly += 1
+            } else if case .printedDifferently = object.verdict {
+                printedDifferently += 1
+            }
+        }
+        if failing > 0 {
+            self = .different(count: failing)
+        } else if formattingOnly + printedDifferently > 0 {
+            self = .equivalent(formattingOnly: formattingOnly, printedDifferently: printedDifferently)
+        } else {
+            self = .identical(objects: result.objects.count)
+        }
+    }
+
+    /// The stable name used in JSON: `identical`, `equivalent` or `different`.
+    public var name: String {
+        switch self {
+        case .identical: "identical"
+        case .equivalent: "equivalent"
+        case .different: "different"
+        }
+    }
+
+    /// deepdiff's exit status for this verdict: 0 when nothing fails the gate, 1 otherwise.
+    public var exitStatus: Int32 {
+        if case .different = self { 1 } else { 0 }
+    }
+
+    /// The one-line verdict people read, e.g. `DIFFERENT: 4 objects differ`.
+    public var line: String {
+        switch self {
+        case .identical(let objects):
+            return "IDENTICAL: every object is the same (\(Self.count(objects, "object")) compared)"
+        case .equivalent(let formattingOnly, let printedDifferently):
+            var parts: [String] = []
+            if formattingOnly > 0 { parts.append("\(Self.count(formattingOnly, "object")) \(formattingOnly == 1 ? "differs" : "differ") only in formatting") }
+            if printedDifferently > 0 {
+                parts.append("\(Self.count(printedDifferently, "object")) only in how each PostgreSQL version \(printedDifferently == 1 ? "prints it" : "prints them")")
+            }
+            return "EQUIVALENT: " + parts.joined(separator: ", ")
+        case .different(let count):
+            return "DIFFERENT: \(Self.count(count, "object")) \(count == 1 ? "differs" : "differ")"
+        }
+    }
+
+    /// `1 object`, `2 objects`.
+    static func count(_ n: Int, _ noun: String) -> String {
+        "\(n) \(noun)\(n == 1 ? "" : "s")"
+    }
+}

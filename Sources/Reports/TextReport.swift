@@ -1,0 +1,113 @@
+import Comparison
+import SchemaModel
+
+/// The terminal report: the sides, a summary table per kind and the overall verdict first, then
+/// the details of every object that is not identical (and, verbose, the identical ones).
+///
+/// Every database-derived string is sanitized (see `TerminalText`); ANSI colour appears only
+/// when `options.color` is set.
+public enum TextReport {
+    /// The report, ending with a line break.
+    public static func render(_ result: ComparisonResult, options: ReportOptions) -> String {
+        let color = options.color
+        let overall = OverallVerdict(result, options: options)
+        var lines: [String] = []
+        lines.append(AnsiStyle.bold.apply("deepdiff: source \(side(result.source)) vs target \(side(result.target))", color: color))
+        lines.append("")
+        lines.append(contentsOf: summaryTable(result.summary))
+        lines.append("")
+        let verdictStyle: AnsiStyle = switch overall {
+        case .identical: .passing
+        case .equivalent: .equivalent
+        case .different: .failing
+        }
+        lines.append(verdictStyle.apply(overall.line, color: color) + (options.strict ? " (strict: formatting differences count)" : ""))
+        if let unmodeled = unmodeledLine(result.unmodeledObjects) { lines.append(unmodeled) }
+
+        let shown = result.objects.filter { $0.verdict != .identical }
+        if !shown.isEmpty {
+            lines.append("")
+            lines.append(AnsiStyle.bold.apply("Details", color: color))
+            for object in shown {
+                lines.append("")
+                lines.append(contentsOf: details(object, in: result, options: options))
+            }
+        }
+        if options.verbose {
+            let identical = result.objects.filter { $0.verdict == .identical }
+            if !identical.isEmpty {
+                lines.append("")
+                lines.append(AnsiStyle.bold.apply("Identical (\(identical.count))", color: color))
+                for object in identical {
+                    let proof = object.source.map { "normalized \($0.normalized.short)" } ?? "(no definition)"
+                    lines.append("  " + ObjectDescription.title(object) + "  " + proof)
+                }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `production (app, PostgreSQL 15.18)`.
+    static func side(_ side: SideDescription) -> String {
+        "\(TerminalText.sanitized(side.label)) (\(TerminalText.sanitized(side.database)), PostgreSQL \(TerminalText.sanitized(side.server.version)))"
+    }
+
+    /// The auditor's table: one row per kind and a total, numbers right-aligned.
+    static func summaryTable(_ summary: [KindSummary]) -> [String] {
+        let header = ["kind", "source", "target", "identical", "equivalent", "printed differently", "different",
+                      "only in source", "only in target"]
+        var rows = summary.map { [$0.kind.pluralDisplayName] + counts($0).map(String.init) }
+        let totals = summary.reduce(into: Array(repeating: 0, count: header.count - 1)) { sums, line in
+            for (index, value) in counts(line).enumerated() { sums[index] += value }
+        }
+        rows.append(["total"] + totals.map(String.init))
+        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+        func format(_ row: [String]) -> String {
+            row.enumerated().map { column, cell in
+                let padding = String(repeating: " ", count: widths[column] - cell.count)
+                return column == 0 ? cell + padding : padding + cell
+            }.joined(separator: "  ")
+        }
+        return ([header] + rows).map(format)
+    }
+
+    /// A summary line's numbers in the table's column order.
+    static func counts(_ line: KindSummary) -> [Int] {
+        [line.sourceCount, line.targetCount, line.identical, line.equivalent, line.printedDifferently, line.different,
+         line.onlyInSource, line.onlyInTarget]
+    }
+
+    /// `Not compared (not modeled): foreign table 2 in source, 1 in target; ...`, or nil.
+    static func unmodeledLine(_ counts: UnmodeledCounts) -> String? {
+        let kinds = Set(counts.source.keys).union(counts.target.keys).sorted()
+        guard !kinds.isEmpty else { return nil }
+        let parts = kinds.map { kind in
+            "\(TerminalText.sanitized(kind)) \(counts.source[kind] ?? 0) in source, \(counts.target[kind] ?? 0) in target"
+        }
+        return "Not compared (deepdiff does not model them): " + parts.joined(separator: "; ")
+    }
+
+    /// One object's block: title and verdict, proofs, attribute differences, diff.
+    static func details(_ object: ObjectComparison, in result: ComparisonResult, options: ReportOptions) -> [String] {
+        let color = options.color
+        let failing = object.verdict.isDifference(strict: options.strict)
+        var lines = [AnsiStyle.bold.apply(ObjectDescription.title(object), color: color) + ": "
+            + (failing ? AnsiStyle.failing : AnsiStyle.equivalent).apply(ObjectDescription.verdict(object.verdict), color: color)]
+        lines.append(contentsOf: ObjectDescription.proofLines(object, in: result).map { "  " + $0 })
+        if !object.attributeDifferences.isEmpty {
+            lines.append("  attributes:")
+            for difference in object.attributeDifferences {
+                let line = ObjectDescription.attributeLine(difference)
+                lines.append("    " + (difference.isSecurityRelevant ? AnsiStyle.security.apply(line, color: color) : line))
+            }
+        }
+        if let diff = object.diff, !diff.hunks.isEmpty || diff.omittedFormattingHunks > 0 {
+            lines.append("  definition:")
+            lines.append(contentsOf: DiffText.lines(diff, color: color).map { "    " + $0 })
+            if let hidden = ObjectDescription.hiddenHunks(diff) {
+                lines.append("    " + AnsiStyle.dim.apply(hidden, color: color))
+            }
+        }
+        return lines
+    }
+}
