@@ -1,0 +1,179 @@
+/// Writes the canonical form of SQL text: its significant tokens, each in canonical spelling,
+/// separated by single spaces.
+///
+/// A token's canonical spelling: keywords and unquoted identifiers ASCII-lower-cased (as
+/// PostgreSQL folds them); quoted identifiers unquoted when the quotes change nothing; string
+/// constants re-written from their value as `'...'` (or `E'...'` when the value is not UTF-8),
+/// with `B`, `X` and `N` constants keeping their letter; routine bodies normalized recursively;
+/// everything else as written.
+struct CanonicalWriter {
+    /// One significant token (with any `UESCAPE` clause it owns) and the range of its canonical
+    /// spelling in `output`.
+    struct Unit {
+        var token: Token
+        var canonical: Range<Int>
+        var isRoutineBody: Bool
+    }
+
+    /// Nesting deeper than this is treated as plain strings, bounding recursion on hostile input.
+    private static let maximumDepth = 16
+
+    private(set) var output: [UInt8] = []
+    /// Filled only when the caller asks for units (token-level diffs, formatting differences).
+    private(set) var units: [Unit]?
+    /// Whether any `.error` token was seen.
+    private(set) var sawError = false
+    private let depth: Int
+
+    init(recordingUnits: Bool = false, depth: Int = 0, capacity: Int = 0) {
+        self.depth = depth
+        units = recordingUnits ? [] : nil
+        output.reserveCapacity(capacity)
+    }
+
+    /// Appends the canonical form of `bytes`.
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let tokens = SQLLexer.tokenize(bytes)
+        let bodies = depth < Self.maximumDepth ? RoutineBodies.indices(in: bytes, tokens: tokens) : []
+        var nextBody = 0
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            guard token.kind.isSignificant else {
+                index += 1
+                continue
+            }
+            if !output.isEmpty { output.append(UInt8(ascii: " ")) }
+            let canonicalStart = output.count
+            var unitToken = token
+            var isBody = false
+            switch token.kind {
+            case .keyword, .identifier:
+                appendLowercased(bytes, token)
+            case .quotedIdentifier:
+                let escape = unicodeEscapeClause(bytes, tokens, after: index)
+                if let escape { unitToken.end = tokens[escape.lastIndex].end; index = escape.lastIndex }
+                appendIdentifier(bytes, token, escape: escape?.character ?? UInt8(ascii: "\\"))
+            case .string:
+                while nextBody < bodies.count && bodies[nextBody] < index { nextBody += 1 }
+                isBody = nextBody < bodies.count && bodies[nextBody] == index
+                let escape = unicodeEscapeClause(bytes, tokens, after: index)
+                if let escape { unitToken.end = tokens[escape.lastIndex].end; index = escape.lastIndex }
+                appendString(bytes, token, escape: escape?.character ?? UInt8(ascii: "\\"), isBody: isBody)
+            case .error:
+                sawError = true
+                output.append(contentsOf: bytes[token.range])
+            default:
+                output.append(contentsOf: bytes[token.range])
+            }
+            units?.append(Unit(token: unitToken, canonical: canonicalStart..<output.count, isRoutineBody: isBody))
+            index += 1
+        }
+    }
+
+    private mutating func appendLowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) {
+        for index in token.range {
+            let byte = bytes[index]
+            output.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+    }
+
+    /// `"..."` or `U&"..."`: bare when the name needs no quotes, else `"..."` with `""` escapes.
+    private mutating func appendIdentifier(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, escape: UInt8) {
+        var name: [UInt8] = []
+        let isUnicode = bytes[token.start] != UInt8(ascii: "\"")
+        let contentStart = token.start + (isUnicode ? 3 : 1)
+        var index = contentStart
+        while index < token.end - 1 {
+            name.append(bytes[index])
+            index += bytes[index] == UInt8(ascii: "\"") ? 2 : 1
+        }
+        if isUnicode {
+            var decoded: [UInt8] = []
+            let valid = name.withUnsafeBufferPointer { UnicodeEscapes.decode($0, escape: escape, into: &decoded) }
+            guard valid, !decoded.isEmpty else {
+                output.append(contentsOf: bytes[token.range])
+                return
+            }
+            name = decoded
+        }
+        name.withUnsafeBufferPointer { name in
+            if Self.isPlainName(name) {
+                output.append(contentsOf: name)
+            } else {
+                output.append(UInt8(ascii: "\""))
+                StringConstant.appendDoublingQuotes(name, quote: UInt8(ascii: "\""), to: &output)
+                output.append(UInt8(ascii: "\""))
+            }
+        }
+    }
+
+    /// A name that reads the same unquoted: `[a-z_][a-z0-9_$]*` and no keyword of any category.
+    static func isPlainName(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = name.first, first == UInt8(ascii: "_") || (first >= 0x61 && first <= 0x7A) else { return false }
+        for byte in name {
+            let isLower = byte >= 0x61 && byte <= 0x7A
+            let isDigit = byte >= 0x30 && byte <= 0x39
+            guard isLower || isDigit || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$") else { return false }
+        }
+        guard let base = name.baseAddress else { return false }
+        return KeywordTable.shared.category(of: base, count: name.count) == nil
+    }
+
+    private mutating func appendString(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, escape: UInt8, isBody: Bool) {
+        let notation = StringConstant.notation(of: bytes, start: token.start)
+        var value: [UInt8] = []
+        guard StringConstant.decode(bytes, start: token.start, end: token.end, notation: notation, unicodeEscape: escape, into: &value) else {
+            output.append(contentsOf: bytes[token.range])
+            return
+        }
+        switch notation {
+        case .bit, .hex, .national:
+            let letter: UInt8 = notation == .bit ? UInt8(ascii: "B") : notation == .hex ? UInt8(ascii: "X") : UInt8(ascii: "N")
+            output.append(contentsOf: [letter, UInt8(ascii: "'")])
+            value.withUnsafeBufferPointer { value in
+                if notation == .hex {
+                    output.append(contentsOf: value.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+                } else {
+                    StringConstant.appendDoublingQuotes(value, quote: UInt8(ascii: "'"), to: &output)
+                }
+            }
+            output.append(UInt8(ascii: "'"))
+        default:
+            if isBody, let body = Self.canonicalBody(value, depth: depth + 1) {
+                value = body
+            }
+            value.withUnsafeBufferPointer { StringConstant.appendCanonical($0, to: &output) }
+        }
+    }
+
+    /// The canonical form of a routine body, or nil when it does not lex cleanly (it is then
+    /// compared as a plain string).
+    private static func canonicalBody(_ body: [UInt8], depth: Int) -> [UInt8]? {
+        var writer = CanonicalWriter(depth: depth, capacity: body.count)
+        body.withUnsafeBufferPointer { writer.append($0) }
+        return writer.sawError ? nil : writer.output
+    }
+
+    /// A `UESCAPE '<c>'` clause after the `U&` token at `index`: the escape byte and the index of
+    /// the clause's last token. Nil when there is none (or it is malformed, so it stays as tokens).
+    private func unicodeEscapeClause(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], after index: Int) -> (character: UInt8, lastIndex: Int)? {
+        let first = bytes[tokens[index].start]
+        guard first == UInt8(ascii: "u") || first == UInt8(ascii: "U"),
+              let keyword = Self.nextSignificant(tokens, after: index),
+              tokens[keyword].kind == .keyword, TokenText.equals(bytes, tokens[keyword], "uescape"),
+              let literal = Self.nextSignificant(tokens, after: keyword)
+        else { return nil }
+        let token = tokens[literal]
+        guard token.kind == .string, token.end - token.start == 3, bytes[token.start] == UInt8(ascii: "'"),
+              UnicodeEscapes.isValidEscape(bytes[token.start + 1])
+        else { return nil }
+        return (bytes[token.start + 1], literal)
+    }
+
+    private static func nextSignificant(_ tokens: [Token], after index: Int) -> Int? {
+        var next = index + 1
+        while next < tokens.count && !tokens[next].kind.isSignificant { next += 1 }
+        return next < tokens.count ? next : nil
+    }
+}

@@ -1,0 +1,89 @@
+/// Finds the string constants that are the bodies of `sql` or `plpgsql` routines, whose text is
+/// itself SQL to normalize: the string after `AS` in `CREATE [OR REPLACE] FUNCTION|PROCEDURE ...
+/// LANGUAGE sql|plpgsql` (clauses in any order), and the body of a `DO` block.
+enum RoutineBodies {
+    /// Indices into `tokens` of routine bodies, ascending.
+    static func indices(in bytes: UnsafeBufferPointer<UInt8>, tokens: [Token]) -> [Int] {
+        var bodies: [Int] = []
+        var index = 0
+        while index < tokens.count {
+            index = scanStatement(bytes, tokens, from: index, into: &bodies) + 1
+        }
+        return bodies
+    }
+
+    /// Scans one statement from `start` to its top-level `;` (returned) or the end.
+    private static func scanStatement(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], from start: Int, into bodies: inout [Int]) -> Int {
+        guard let first = nextSignificant(tokens, from: start) else { return tokens.count }
+        let head = tokens[first]
+        let isCreate = head.kind == .keyword && TokenText.equals(bytes, head, "create")
+        let isDo = head.kind == .keyword && TokenText.equals(bytes, head, "do")
+        var isRoutine = isDo
+        var language: Language? = isDo ? .procedural : nil
+        var candidates: [Int] = []
+        var depth = 0
+        var previous: Token?
+        var index = first
+        while index < tokens.count {
+            let token = tokens[index]
+            defer { index += 1 }
+            guard token.kind.isSignificant else { continue }
+            defer { previous = token }
+            if token.kind == .punctuation {
+                switch bytes[token.start] {
+                case UInt8(ascii: ";") where depth == 0: return finish(index)
+                case UInt8(ascii: "("), UInt8(ascii: "["): depth += 1
+                case UInt8(ascii: ")"), UInt8(ascii: "]"): depth = max(0, depth - 1)
+                default: break
+                }
+                continue
+            }
+            guard depth == 0 else { continue }
+            let afterLanguage = previous.map { $0.kind == .keyword && TokenText.equals(bytes, $0, "language") } ?? false
+            if afterLanguage {
+                language = Language(bytes, token)
+            } else if token.kind == .keyword && (TokenText.equals(bytes, token, "function") || TokenText.equals(bytes, token, "procedure")) {
+                isRoutine = isRoutine || isCreate
+            } else if token.kind == .string {
+                let afterAs = previous.map { $0.kind == .keyword && TokenText.equals(bytes, $0, "as") } ?? false
+                if (isCreate && afterAs) || (isDo && candidates.isEmpty) { candidates.append(index) }
+            }
+        }
+        return finish(tokens.count)
+
+        func finish(_ end: Int) -> Int {
+            if isRoutine && language != nil { bodies.append(contentsOf: candidates) }
+            return end
+        }
+    }
+
+    private static func nextSignificant(_ tokens: [Token], from start: Int) -> Int? {
+        var index = start
+        while index < tokens.count && !tokens[index].kind.isSignificant { index += 1 }
+        return index < tokens.count ? index : nil
+    }
+
+    /// The languages whose bodies are SQL text.
+    private enum Language {
+        case sql
+        case procedural
+
+        /// The language named by `token` (`sql`, `SQL`, `"sql"`, `'plpgsql'`...), if it is one of these.
+        init?(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) {
+            var name = token
+            if token.kind == .quotedIdentifier || token.kind == .string {
+                guard bytes[token.start] == UInt8(ascii: "\"") || bytes[token.start] == UInt8(ascii: "'") else { return nil }
+                name = Token(kind: token.kind, start: token.start + 1, end: token.end - 1)
+            } else if token.kind != .identifier && token.kind != .keyword {
+                return nil
+            }
+            if TokenText.equals(bytes, name, "sql") {
+                self = .sql
+            } else if TokenText.equals(bytes, name, "plpgsql") {
+                self = .procedural
+            } else {
+                return nil
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+/// PostgreSQL's lexical rules over UTF-8 bytes: text in, tokens (kind and byte range) out.
+public enum SQLLexer {
+    /// The tokens of `bytes`, which cover it exactly: no gap, no overlap, in order.
+    ///
+    /// Never fails: what PostgreSQL would reject becomes `.error` tokens and reading goes on.
+    /// - Complexity: O(n) in the number of bytes.
+    public static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(bytes.count / 4 + 8)
+        forEachToken(in: bytes) { tokens.append($0) }
+        return tokens
+    }
+
+    /// The tokens of `text`, as byte offsets into `text.utf8`.
+    public static func tokenize(_ text: String) -> [Token] {
+        var text = text
+        return text.withUTF8 { tokenize($0) }
+    }
+
+    /// Calls `body` with each token of `bytes` in order, without collecting them.
+    @inline(__always)
+    public static func forEachToken(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Token) throws -> Void) rethrows {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        let keywords = KeywordTable.shared
+        try ByteClass.table.withUnsafeBufferPointer { classes in
+            // The table has 256 entries, so its base address exists.
+            guard let classes = classes.baseAddress else { return }
+            var cursor = LexerCursor(base: base, count: bytes.count, classes: classes, keywords: keywords)
+            while !cursor.isAtEnd {
+                let start = cursor.position
+                let kind = cursor.nextKind()
+                try body(Token(kind: kind, start: start, end: cursor.position))
+            }
+        }
+    }
+
+    /// The grammar category of `word` if PostgreSQL 18 treats it as a keyword (ASCII case
+    /// ignored), or nil for an ordinary name.
+    public static func keywordCategory(of word: some StringProtocol) -> KeywordCategory? {
+        var bytes = Array(word.utf8)
+        return bytes.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            return KeywordTable.shared.category(of: base, count: buffer.count)
+        }
+    }
+}

@@ -1,0 +1,141 @@
+/// Reading the value of a string constant token, whatever its notation, and writing a value back
+/// in the one notation the canonical form uses.
+enum StringConstant {
+    /// The way a string constant token was written.
+    enum Notation: Equatable {
+        /// `'...'`
+        case standard
+        /// `E'...'`
+        case escape
+        /// `N'...'`
+        case national
+        /// `U&'...'`
+        case unicode
+        /// `B'...'`
+        case bit
+        /// `X'...'`
+        case hex
+        /// `$tag$...$tag$`, with the byte length of the whole delimiter.
+        case dollar(delimiterLength: Int)
+    }
+
+    /// The notation of the string token at `start` (which the lexer produced, so it is well formed).
+    static func notation(of bytes: UnsafeBufferPointer<UInt8>, start: Int) -> Notation {
+        switch bytes[start] {
+        case UInt8(ascii: "'"): return .standard
+        case UInt8(ascii: "e"), UInt8(ascii: "E"): return .escape
+        case UInt8(ascii: "n"), UInt8(ascii: "N"): return .national
+        case UInt8(ascii: "u"), UInt8(ascii: "U"): return .unicode
+        case UInt8(ascii: "b"), UInt8(ascii: "B"): return .bit
+        case UInt8(ascii: "x"), UInt8(ascii: "X"): return .hex
+        default:
+            var index = start + 1
+            while bytes[index] != UInt8(ascii: "$") { index += 1 }
+            return .dollar(delimiterLength: index + 1 - start)
+        }
+    }
+
+    /// Appends the value of the string token `start..<end` to `value`; `unicodeEscape` is the
+    /// escape byte of a `U&` string. False when an escape is invalid (the value is then partial).
+    static func decode(
+        _ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, notation: Notation, unicodeEscape: UInt8,
+        into value: inout [UInt8]
+    ) -> Bool {
+        switch notation {
+        case .dollar(let delimiterLength):
+            value.append(contentsOf: bytes[(start + delimiterLength)..<(end - delimiterLength)])
+            return true
+        case .standard:
+            return decodeSegments(bytes, quote: start, end: end, style: .standard, into: &value)
+        case .national, .bit, .hex:
+            return decodeSegments(bytes, quote: start + 1, end: end, style: notation == .national ? .standard : .bits, into: &value)
+        case .escape:
+            return decodeSegments(bytes, quote: start + 1, end: end, style: .escape, into: &value)
+        case .unicode:
+            var escaped: [UInt8] = []
+            guard decodeSegments(bytes, quote: start + 2, end: end, style: .standard, into: &escaped) else { return false }
+            return escaped.withUnsafeBufferPointer { UnicodeEscapes.decode($0, escape: unicodeEscape, into: &value) }
+        }
+    }
+
+    /// The quoted segments from the quote at `quote` to `end`, joined (a constant continued across
+    /// lines is one value).
+    private static func decodeSegments(
+        _ bytes: UnsafeBufferPointer<UInt8>, quote: Int, end: Int, style: LexerCursor.StringStyle, into value: inout [UInt8]
+    ) -> Bool {
+        var index = quote + 1
+        while index < end {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "'") {
+                if style != .bits && index + 1 < end && bytes[index + 1] == UInt8(ascii: "'") {
+                    value.append(byte)
+                    index += 2
+                    continue
+                }
+                index = nextSegmentQuote(bytes, after: index + 1, end: end) + 1
+            } else if style == .escape && byte == UInt8(ascii: "\\") {
+                guard let next = BackslashEscapes.decode(bytes, at: index, end: end, into: &value) else { return false }
+                index = next
+            } else {
+                value.append(byte)
+                index += 1
+            }
+        }
+        return true
+    }
+
+    /// The opening quote of the next segment (skipping whitespace and `--` comments), or `end`.
+    private static func nextSegmentQuote(_ bytes: UnsafeBufferPointer<UInt8>, after index: Int, end: Int) -> Int {
+        var index = index
+        while index < end && bytes[index] != UInt8(ascii: "'") {
+            if bytes[index] == UInt8(ascii: "-") && index + 1 < end && bytes[index + 1] == UInt8(ascii: "-") {
+                while index < end && bytes[index] != 0x0A && bytes[index] != 0x0D { index += 1 }
+            } else {
+                index += 1
+            }
+        }
+        return index
+    }
+
+    /// Appends `value` as the canonical constant: `'...'` with `''` for a quote when it is valid
+    /// UTF-8, else `E'...'` with `\xHH` for each byte outside valid UTF-8.
+    static func appendCanonical(_ value: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        if UTF8Validation.isValid(value) {
+            output.append(UInt8(ascii: "'"))
+            appendDoublingQuotes(value, quote: UInt8(ascii: "'"), to: &output)
+            output.append(UInt8(ascii: "'"))
+            return
+        }
+        output.append(contentsOf: [UInt8(ascii: "E"), UInt8(ascii: "'")])
+        var index = 0
+        while index < value.count {
+            let length = UTF8Validation.sequenceLength(value, at: index)
+            if length == 0 {
+                let byte = value[index]
+                output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "x"), hexDigit(byte >> 4), hexDigit(byte & 0xF)])
+                index += 1
+                continue
+            }
+            let byte = value[index]
+            if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "'") { output.append(byte) }
+            output.append(contentsOf: value[index..<(index + length)])
+            index += length
+        }
+        output.append(UInt8(ascii: "'"))
+    }
+
+    /// Appends `text` with every `quote` byte doubled.
+    static func appendDoublingQuotes(_ text: UnsafeBufferPointer<UInt8>, quote: UInt8, to output: inout [UInt8]) {
+        var runStart = 0
+        for index in 0..<text.count where text[index] == quote {
+            output.append(contentsOf: text[runStart...index])
+            output.append(quote)
+            runStart = index + 1
+        }
+        output.append(contentsOf: text[runStart..<text.count])
+    }
+
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+    }
+}
