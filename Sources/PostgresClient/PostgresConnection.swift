@@ -43,8 +43,9 @@ public final class PostgresConnection: @unchecked Sendable {
         }
         options.append(("dbname", connectionString))
         options.append(("client_encoding", "UTF8"))
-        let opened = Self.withCStrings(options.map(\.keyword)) { keywords in
-            Self.withCStrings(options.map(\.value)) { values in PQconnectdbParams(keywords, values, 1) }
+        // Both arrays end with a NULL pointer, as PQconnectdbParams expects.
+        let opened = Self.withCStrings(options.map(\.keyword) + [nil]) { keywords in
+            Self.withCStrings(options.map(\.value) + [nil]) { values in PQconnectdbParams(keywords, values, 1) }
         }
         guard let connection = opened else {
             throw PostgresError(kind: .connectionFailed, sqlState: .sqlclientUnableToEstablishSQLConnection,

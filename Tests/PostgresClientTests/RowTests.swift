@@ -1,0 +1,102 @@
+import PostgresClient
+import Testing
+
+@Suite struct RowDecoding {
+    /// A one-row result with a single column `c` holding `value`.
+    func row(_ value: String?) -> Row {
+        QueryResult(columnNames: ["c"], values: [[value]])[0]
+    }
+
+    func decodingMessage(_ body: () throws -> Void) throws -> String {
+        let error = try #require(throws: PostgresError.self) { try body() }
+        #expect(error.kind == .decoding)
+        return error.message
+    }
+
+    @Test(arguments: [
+        ("{}", []),
+        ("{a,b}", ["a", "b"]),
+        (#"{a,"b c","d\"e",""}"#, ["a", "b c", "d\"e", ""]),
+        (#"{"NULL",null2,x}"#, ["NULL", "null2", "x"]),
+        (#"{"a\\b","{}",","}"#, ["a\\b", "{}", ","]),
+        ("{日本,\"ü ß\"}", ["日本", "ü ß"]),
+        ("[0:1]={a,b}", ["a", "b"]),
+        ("{=r/postgres,app=arwdDxt/postgres}", ["=r/postgres", "app=arwdDxt/postgres"]),
+        ("{fillfactor=70,autovacuum_enabled=false}", ["fillfactor=70", "autovacuum_enabled=false"]),
+        (#"{ a , b\ }"#, ["a", "b "]),
+    ] as [(String, [String])])
+    func parsesArrayLiterals(_ literal: String, _ expected: [String]) throws {
+        #expect(try row(literal).stringArray("c") == expected)
+    }
+
+    @Test func nullElementIsAnErrorNamingTheColumn() throws {
+        #expect(try decodingMessage { _ = try row("{a,NULL}").stringArray("c") } == "column \"c\" has a NULL element at position 2")
+        #expect(try decodingMessage { _ = try row("{a,null}").stringArray("c") } == "column \"c\" has a NULL element at position 2")
+    }
+
+    @Test(arguments: ["{{a,b},{c,d}}", "{a,b", "a,b", "{a,,b}", "{\"a}", "{a} x", "{a\"b}"])
+    func malformedArraysAreDecodingErrors(_ literal: String) throws {
+        let message = try decodingMessage { _ = try row(literal).stringArray("c") }
+        #expect(message.hasPrefix("column \"c\" holds a malformed array ("))
+    }
+
+    @Test func nullArrayColumn() throws {
+        #expect(try row(nil).optionalStringArray("c") == nil)
+        #expect(try decodingMessage { _ = try row(nil).stringArray("c") } == "column \"c\" is NULL")
+    }
+
+    @Test func scalarsDecode() throws {
+        let result = QueryResult(columnNames: ["t", "f", "n", "big", "none", "x"],
+                                 values: [["t", "f", "-42", "4294967295", nil, "1.5"]])
+        let row = result[0]
+        #expect(try row.bool("t") == true)
+        #expect(try row.bool("f") == false)
+        #expect(try row.int("n") == -42)
+        #expect(try row.int("big") == 4_294_967_295)
+        #expect(try row.optionalInt("none") == nil)
+        #expect(try row.optionalString("none") == nil)
+        #expect(try row.isNull("none"))
+        #expect(try row.double("x") == 1.5)
+        #expect(try row.string("n") == "-42")
+    }
+
+    @Test func wrongFormsAreDecodingErrorsNamingTheColumn() throws {
+        let row = QueryResult(columnNames: ["a", "b"], values: [["yes", nil]])[0]
+        #expect(try decodingMessage { _ = try row.bool("a") } == "column \"a\" holds \"yes\", not a boolean")
+        #expect(try decodingMessage { _ = try row.int("a") } == "column \"a\" holds \"yes\", not an integer")
+        #expect(try decodingMessage { _ = try row.string("b") } == "column \"b\" is NULL")
+        #expect(try decodingMessage { _ = try row.int("b") } == "column \"b\" is NULL")
+        #expect(try decodingMessage { _ = try row.string("zz") } == "column \"zz\" is not in the result (columns: a, b)")
+    }
+
+    @Test func resultIsACollectionOfRows() throws {
+        let result = QueryResult(columnNames: ["n"], values: [["1"], ["2"], ["3"]])
+        #expect(result.count == 3)
+        #expect(result.columnNames == ["n"])
+        #expect(try result.map { try $0.int("n") } == [1, 2, 3])
+        #expect(try result.rows.map { try $0.int("n") } == [1, 2, 3])
+    }
+}
+
+@Suite struct ErrorValues {
+    @Test func descriptionIsOneLineWithTargetHintAndSQLState() {
+        let error = PostgresError(kind: .connectionFailed, sqlState: .sqlclientUnableToEstablishSQLConnection,
+                                  message: "Connection refused", hint: "Is the server running?", target: "u@h:1/d")
+        #expect(error.description == "cannot connect to u@h:1/d: Connection refused (Is the server running?) [SQLSTATE 08001]")
+        let denied = PostgresError(kind: .permissionDenied, sqlState: .insufficientPrivilege, message: "permission denied for table t")
+        #expect(denied.description == "permission denied: permission denied for table t [SQLSTATE 42501]")
+    }
+
+    @Test func descriptionShowsControlCharactersHarmlessly() {
+        let error = PostgresError(kind: .queryFailed, message: "relation \"a\nb\u{1B}[31m\u{202E}\" does not exist")
+        #expect(error.description == "query failed: relation \"a b\\u{1B}[31m\\u{202E}\" does not exist")
+    }
+
+    @Test func sqlStateMatchesByClass() {
+        #expect(SQLState.insufficientPrivilege.errorClass == "42")
+        #expect(SQLState("08006").isInClass("08"))
+        #expect(!SQLState.queryCanceled.isInClass("08"))
+        #expect(SQLState("28P01") == .invalidPassword)
+        #expect(SQLState.readOnlySQLTransaction.description == "25006")
+    }
+}
