@@ -1,0 +1,139 @@
+import Dispatch
+import SchemaModel
+
+/// Compares two snapshots object by object: a pure function from two snapshots to a
+/// `ComparisonResult`, with no I/O.
+///
+/// Objects are matched by identity, so creation order and overload order never matter. Each
+/// object's verdict combines its definition (see `DefinitionComparison`) and its attributes (see
+/// `AttributeComparison`); column order is compared per table (see `ColumnOrder`).
+///
+/// Complexity: O(n log n) in the number of objects plus the cost of fingerprinting each
+/// definition once per side; definitions are fingerprinted in parallel.
+public enum Comparator {
+    /// Compares `source` (the reference) with `target`. Labels name the sides in reports.
+    public static func compare(source: Snapshot, target: Snapshot, sourceLabel: String, targetLabel: String,
+                               options: ComparisonOptions = .init()) -> ComparisonResult {
+        let scope = ObjectScope(options)
+        let sourceObjects = scope.includesEverything ? source.objects : source.objects.filter(scope.includes)
+        let targetObjects = scope.includesEverything ? target.objects : target.objects.filter(scope.includes)
+        let pairs = ObjectPair.match(source: sourceObjects, target: targetObjects)
+
+        let sourceMajor = source.server.majorVersion, targetMajor = target.server.majorVersion
+        var comparisons = concurrentMap(pairs) { pair in
+            compare(pair, sourceMajor: sourceMajor, targetMajor: targetMajor, options: options)
+        }
+        addColumnOrderDifferences(to: &comparisons, source: sourceObjects, target: targetObjects)
+
+        return ComparisonResult(
+            source: SideDescription(label: sourceLabel, database: source.database, server: source.server),
+            target: SideDescription(label: targetLabel, database: target.database, server: target.server),
+            objects: comparisons,
+            unmodeledObjects: UnmodeledCounts(source: source.unmodeledObjects, target: target.unmodeledObjects))
+    }
+
+    /// The comparison of one matched (or unmatched) object.
+    static func compare(_ pair: ObjectPair, sourceMajor: Int, targetMajor: Int, options: ComparisonOptions) -> ObjectComparison {
+        let identity = pair.identity
+        let definition = DefinitionComparison(source: pair.source?.definition, target: pair.target?.definition,
+                                              kind: identity.kind, sourceMajor: sourceMajor, targetMajor: targetMajor,
+                                              options: options)
+        guard let source = pair.source, let target = pair.target else {
+            return ObjectComparison(identity: identity, verdict: pair.source == nil ? .onlyInTarget : .onlyInSource,
+                                    source: definition.sourceProof, target: definition.targetProof)
+        }
+        let attributes = AttributeComparison(source: source.attributes, target: target.attributes, kind: identity.kind)
+        let verdict: Verdict
+        switch definition.outcome {
+        case _ where attributes.hasRealDifference, .different:
+            verdict = .different
+        case .printedDifferently:
+            verdict = .printedDifferently(sourceMajor: sourceMajor, targetMajor: targetMajor)
+        case .equivalent(let reasons):
+            verdict = .equivalent(reasons: reasons + attributes.formattingReasons.filter { !reasons.contains($0) })
+        case .identical, .absent:
+            verdict = attributes.formattingReasons.isEmpty ? .identical : .equivalent(reasons: attributes.formattingReasons)
+        }
+        return ObjectComparison(identity: identity, verdict: verdict, source: definition.sourceProof, target: definition.targetProof,
+                                attributeDifferences: attributes.differences, diff: definition.diff)
+    }
+
+    /// Adds a `column order` difference to each table, view or materialized view present on both
+    /// sides whose shared columns appear in another order, and makes its verdict `different`.
+    static func addColumnOrderDifferences(to comparisons: inout [ObjectComparison], source: [SchemaObject], target: [SchemaObject]) {
+        let sourceColumns = ColumnOrder.columnsByRelation(source)
+        let targetColumns = ColumnOrder.columnsByRelation(target)
+        var relationIndices: [ObjectScope.RelationName: Int] = [:]
+        for (index, comparison) in comparisons.enumerated()
+        where ObjectScope.relationKinds.contains(comparison.identity.kind) && comparison.verdict != .onlyInSource && comparison.verdict != .onlyInTarget {
+            relationIndices[ObjectScope.RelationName(schema: comparison.identity.schema, name: comparison.identity.name)] = index
+        }
+        for (relation, sourceOrder) in sourceColumns {
+            guard let targetOrder = targetColumns[relation], let index = relationIndices[relation],
+                  let difference = ColumnOrder.difference(source: sourceOrder, target: targetOrder) else { continue }
+            comparisons[index].attributeDifferences.append(difference)
+            comparisons[index].verdict = .different
+        }
+    }
+
+    /// Objects per chunk of parallel work: large enough that scheduling costs nothing next to
+    /// fingerprinting, small enough to balance uneven definition sizes.
+    static let chunkSize = 128
+
+    /// `items.map(transform)`, run on all cores.
+    static func concurrentMap<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform: @Sendable (Item) -> Result) -> [Result] {
+        guard items.count > chunkSize else { return items.map(transform) }
+        let results = ResultSlots<Result>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: (items.count + chunkSize - 1) / chunkSize) { chunk in
+            for index in (chunk * chunkSize)..<min(items.count, (chunk + 1) * chunkSize) {
+                results.store(transform(items[index]), at: index)
+            }
+        }
+        return results.values
+    }
+}
+
+/// Write-once slots filled from several threads, each slot by exactly one of them.
+private final class ResultSlots<Value: Sendable>: @unchecked Sendable {
+    // Safe without a lock: concurrentMap gives every index to exactly one chunk, the buffer itself
+    // never moves, and reads happen only after concurrentPerform has returned.
+    private let slots: UnsafeMutableBufferPointer<Value?>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    func store(_ value: Value, at index: Int) { slots[index] = value }
+
+    var values: [Value] { slots.compactMap { $0 } }
+}
+
+/// An identity with the object that bears it on each side (at least one of them).
+struct ObjectPair: Sendable {
+    var identity: ObjectIdentity
+    var source: SchemaObject?
+    var target: SchemaObject?
+
+    /// Matches objects by identity. Source objects come first in their order, then those only in
+    /// the target, so sorted snapshots give an almost sorted result. A duplicated identity (only
+    /// possible in a hand-edited snapshot file) keeps its first object.
+    static func match(source: [SchemaObject], target: [SchemaObject]) -> [ObjectPair] {
+        let targetByIdentity = Dictionary(target.map { ($0.identity, $0) }, uniquingKeysWith: { first, _ in first })
+        var seen = Set<ObjectIdentity>(minimumCapacity: source.count)
+        var pairs: [ObjectPair] = []
+        pairs.reserveCapacity(max(source.count, target.count))
+        for object in source where seen.insert(object.identity).inserted {
+            pairs.append(ObjectPair(identity: object.identity, source: object, target: targetByIdentity[object.identity]))
+        }
+        for object in target where seen.insert(object.identity).inserted {
+            pairs.append(ObjectPair(identity: object.identity, source: nil, target: object))
+        }
+        return pairs
+    }
+}
