@@ -3,7 +3,7 @@ public struct QueryResult: Sendable, RandomAccessCollection {
     /// The result's column names, in order.
     public var columnNames: [String] { storage.columnNames }
     /// The rows, in the order the server sent them.
-    public var rows: [Row] { indices.map { self[$0] } }
+    public let rows: [Row]
 
     private let storage: ResultStorage
 
@@ -11,16 +11,19 @@ public struct QueryResult: Sendable, RandomAccessCollection {
     /// Each inner array is one row and must have one value per column.
     public init(columnNames: [String], values: [[String?]]) {
         precondition(values.allSatisfy { $0.count == columnNames.count }, "each row needs one value per column")
-        storage = ResultStorage(columnNames: columnNames, values: values.flatMap { $0 })
+        self.init(storage: ResultStorage(columnNames: columnNames, values: values.flatMap { $0 }))
     }
 
-    init(storage: ResultStorage) { self.storage = storage }
+    init(storage: ResultStorage) {
+        self.storage = storage
+        rows = (0..<storage.rowCount).map { Row(storage: storage, row: $0) }
+    }
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { storage.rowCount }
 
     /// The row at `position`, counting from 0.
-    public subscript(position: Int) -> Row { Row(storage: storage, row: position) }
+    public subscript(position: Int) -> Row { rows[position] }
 }
 
 /// The values of a result, row after row in one array, shared by the result and its rows.
