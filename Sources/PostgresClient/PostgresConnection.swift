@@ -28,9 +28,11 @@ public final class PostgresConnection: @unchecked Sendable {
     ///
     /// Sets `application_name` to `deepdiff` as a fallback (a user's own setting wins) and `connect_timeout`
     /// unless the string or `PGCONNECT_TIMEOUT` gives one (a service file's value does not win over it).
-    /// The client encoding is always UTF8, because results are decoded as UTF-8.
-    public init(_ connectionString: String, connectTimeoutSeconds: Int = 10) throws(PostgresError) {
+    /// The client encoding is always UTF8, because results are decoded as UTF-8. A `password` given here
+    /// (e.g. from the variable a config file names) wins over one in the string, PGPASSWORD or `.pgpass`.
+    public init(_ connectionString: String, password: String? = nil, connectTimeoutSeconds: Int = 10) throws(PostgresError) {
         var scrubber = SecretScrubber(connectionString: connectionString)
+        if let password { scrubber.add(password: password) }
         guard !connectionString.utf8.contains(0) else {
             throw PostgresError(kind: .connectionFailed, sqlState: .sqlclientUnableToEstablishSQLConnection,
                                 message: "the connection string contains a NUL character")
@@ -42,6 +44,7 @@ public final class PostgresConnection: @unchecked Sendable {
             options.append(("connect_timeout", String(connectTimeoutSeconds)))
         }
         options.append(("dbname", connectionString))
+        if let password { options.append(("password", password)) }
         options.append(("client_encoding", "UTF8"))
         // Both arrays end with a NULL pointer, as PQconnectdbParams expects.
         let opened = Self.withCStrings(options.map(\.keyword) + [nil]) { keywords in
