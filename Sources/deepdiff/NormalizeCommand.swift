@@ -1,0 +1,28 @@
+import ArgumentParser
+import SchemaModel
+import SQLFingerprint
+import SQLTokenizer
+
+/// `deepdiff normalize FILE|-`: prints a SQL text's canonical form and its fingerprint.
+struct NormalizeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "normalize",
+        abstract: "Print the canonical form of a SQL file (or - for standard input) and its SHA-256.",
+        discussion: """
+            The canonical form drops whitespace and comments, folds keyword and unquoted-name case,
+            unquotes names that need no quotes, writes every string constant in one notation, and
+            normalizes the bodies of sql and plpgsql routines the same way. Texts with the same
+            canonical form have the same fingerprint, printed last as sha256:<hex>.
+            """
+    )
+
+    @OptionGroup var input: SQLInputArgument
+
+    func run() throws {
+        let bytes = try input.read()
+        let canonical = bytes.withUnsafeBufferPointer { SQLNormalizer.canonicalBytes(of: $0) }
+        let fingerprint = Fingerprint(hex: SHA256Digest.hex(of: canonical))
+        print(String(decoding: canonical, as: UTF8.self))
+        print(fingerprint)
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import SQLTokenizer
+
+/// `deepdiff tokens FILE|-`: prints the tokens of a SQL text as deepdiff's lexer reads them.
+struct TokensCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tokens",
+        abstract: "Print the tokens of a SQL file (or - for standard input), one per line.",
+        discussion: """
+            Each line is `START-END KIND TEXT` (UTF-8 byte offsets, end exclusive; control
+            characters and invalid bytes escaped). With --jsonl, one JSON object per token with
+            keys start, end, kind, text, and for error tokens also bytes (the raw bytes in hex).
+            """
+    )
+
+    @OptionGroup var input: SQLInputArgument
+
+    @Flag(name: .long, help: "Print one JSON object per line instead of text.")
+    var jsonl = false
+
+    func run() throws {
+        let bytes = try input.read()
+        let output = jsonl ? TokenListing.jsonLines(of: bytes) : TokenListing.text(of: bytes)
+        FileHandle.standardOutput.write(Data(output))
+    }
+}
+
+/// The SQL text a command reads: a file path, or `-` for standard input.
+struct SQLInputArgument: ParsableArguments {
+    @Argument(help: "A SQL file, or - to read standard input.")
+    var file: String
+
+    /// The file's bytes, exactly as stored.
+    func read() throws -> [UInt8] {
+        if file == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
+        guard let handle = FileHandle(forReadingAtPath: file) else {
+            throw SQLInputError(path: file, reason: String(cString: strerror(errno)))
+        }
+        defer { try? handle.close() }
+        do {
+            return Array(try handle.readToEnd() ?? Data())
+        } catch {
+            throw SQLInputError(path: file, reason: String(cString: strerror(errno)))
+        }
+    }
+}
+
+/// A SQL input that could not be read; shown as `cannot read FILE: reason`.
+struct SQLInputError: Error, CustomStringConvertible {
+    /// The path as the user gave it.
+    let path: String
+    /// The system's reason, e.g. "No such file or directory".
+    let reason: String
+
+    var description: String { "cannot read \(path): \(reason)" }
+}

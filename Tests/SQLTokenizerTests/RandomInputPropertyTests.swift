@@ -1,0 +1,62 @@
+import Testing
+import SQLTokenizer
+
+/// A small deterministic generator (SplitMix64), so failures reproduce.
+private struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Bytes drawn mostly from SQL's interesting characters, sometimes from anywhere.
+private func randomInput(_ generator: inout SeededGenerator) -> [UInt8] {
+    let alphabet = Array("'\"$-/*+.:;()[]eEuUxXbBnN&0123456789_ab \n\\@%<>=!#|`?~^".utf8) + [0xC3, 0xA9, 0xF0, 0x9F, 0x98, 0x80, 0xFF, 0x80]
+    let length = Int.random(in: 0...40, using: &generator)
+    return (0..<length).map { _ in
+        Int.random(in: 0..<10, using: &generator) == 0
+            ? UInt8.random(in: 0...255, using: &generator)
+            : alphabet[Int.random(in: 0..<alphabet.count, using: &generator)]
+    }
+}
+
+@Suite("Random byte strings")
+struct RandomInputPropertyTests {
+    @Test func tokensCoverEveryInputExactly() {
+        var generator = SeededGenerator(state: 2)
+        for _ in 0..<5000 {
+            let input = randomInput(&generator)
+            let tokens = input.withUnsafeBufferPointer { SQLLexer.tokenize($0) }
+            var position = 0
+            for token in tokens {
+                #expect(token.start == position, "gap or overlap in \(input)")
+                #expect(token.end > token.start, "empty token in \(input)")
+                position = token.end
+            }
+            #expect(position == input.count, "tokens stop short in \(input)")
+        }
+    }
+
+    @Test func canonicalFormIsIdempotent() {
+        var generator = SeededGenerator(state: 3)
+        for _ in 0..<5000 {
+            let text = String(decoding: randomInput(&generator), as: UTF8.self)
+            let once = SQLNormalizer.canonicalForm(of: text)
+            #expect(SQLNormalizer.canonicalForm(of: once) == once, "not idempotent for \(Array(text.utf8))")
+        }
+    }
+
+    @Test func canonicalFormOfRoutineTextIsIdempotent() {
+        var generator = SeededGenerator(state: 4)
+        for _ in 0..<2000 {
+            let body = String(decoding: randomInput(&generator), as: UTF8.self).filter { $0 != "$" }
+            let text = "CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $fn$\(body)$fn$"
+            let once = SQLNormalizer.canonicalForm(of: text)
+            #expect(SQLNormalizer.canonicalForm(of: once) == once, "not idempotent for \(body)")
+        }
+    }
+}
