@@ -3,5 +3,6 @@ import ArgumentParser
 extension DeepDiff {
     /// Every subcommand, in the order `deepdiff --help` lists them. Add new commands here.
     static let subcommandTypes: [any ParsableCommand.Type] = [
+        TokensCommand.self, NormalizeCommand.self,
     ]
 }
