@@ -19,8 +19,8 @@ struct AggregateReader: KindReader {
                nullif(a.aggcombinefn::oid, 0)::regprocedure::text AS combine_function,
                nullif(a.aggsortop, 0)::regoperator::text AS sort_operator,
                array_remove(ARRAY[
-                   'finalfunc_extra=' || a.aggfinalextra,
-                   'finalfunc_modify=' || a.aggfinalmodify,
+                   'finalfunc_extra=' || a.aggfinalextra::text,
+                   'finalfunc_modify=' || a.aggfinalmodify::text,
                    'serialfunc=' || nullif(a.aggserialfn::oid, 0)::regprocedure::text,
                    'deserialfunc=' || nullif(a.aggdeserialfn::oid, 0)::regprocedure::text,
                    'msfunc=' || nullif(a.aggmtransfn::oid, 0)::regprocedure::text,
@@ -28,7 +28,7 @@ struct AggregateReader: KindReader {
                    'mfinalfunc=' || nullif(a.aggmfinalfn::oid, 0)::regprocedure::text,
                    'mstype=' || format_type(nullif(a.aggmtranstype, 0), NULL),
                    'minitcond=' || a.aggminitval,
-                   'direct_arguments=' || a.aggnumdirectargs
+                   'direct_arguments=' || a.aggnumdirectargs::text
                ], NULL) AS options,
                p.proparallel::text AS parallel,
                pg_get_userbyid(p.proowner) AS owner,

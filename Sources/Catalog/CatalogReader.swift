@@ -25,10 +25,13 @@ public struct CatalogReader: Sendable {
 
     /// Which schemas are read.
     public let scope: SchemaScope
+    /// How long any one catalog query may run before the server cancels it.
+    public let statementTimeoutMilliseconds: Int
 
-    /// Creates a reader for `scope`.
-    public init(scope: SchemaScope = .all) {
+    /// Creates a reader for `scope` whose queries each may run for `statementTimeoutMilliseconds`.
+    public init(scope: SchemaScope = .all, statementTimeoutMilliseconds: Int = 300_000) {
         self.scope = scope
+        self.statementTimeoutMilliseconds = statementTimeoutMilliseconds
     }
 
     /// Refuses servers older than PostgreSQL 13.
@@ -43,7 +46,9 @@ public struct CatalogReader: Sendable {
     public func read(from connection: PostgresConnection) throws(CatalogError) -> Snapshot {
         let serverVersion = connection.serverVersionNumber
         try Self.checkSupported(serverVersionNumber: serverVersion)
-        try step("a read-only transaction") { () throws(PostgresError) in try connection.beginReadOnlySnapshot() }
+        try step("a read-only transaction") { () throws(PostgresError) in
+            try connection.beginReadOnlySnapshot(statementTimeoutMilliseconds: statementTimeoutMilliseconds)
+        }
         let snapshot: Snapshot
         let signatureAtStart: String
         do {

@@ -47,6 +47,12 @@ enum CatalogSQL {
         "EXISTS (SELECT FROM pg_depend ext WHERE ext.classid = '\(catalog)'::regclass AND ext.objid = \(objectID) AND ext.deptype = 'e')"
     }
 
+    /// A condition true when the object `objectID` of catalog `catalog` is part of another object and
+    /// made with it by PostgreSQL (a range type's constructors, a multirange's casts).
+    static func isInternalPart(_ catalog: String, _ objectID: String) -> String {
+        "EXISTS (SELECT FROM pg_depend part WHERE part.classid = '\(catalog)'::regclass AND part.objid = \(objectID) AND part.deptype = 'i')"
+    }
+
     /// A join bringing in the comment on `objectID` of `catalog` (sub-object `subID`) as `alias.description`.
     static func commentJoin(_ alias: String, _ catalog: String, _ objectID: String, subID: String = "0") -> String {
         "LEFT JOIN pg_description \(alias) ON \(alias).objoid = \(objectID) AND \(alias).classoid = '\(catalog)'::regclass AND \(alias).objsubid = \(subID)"

@@ -28,7 +28,7 @@ struct RoutineReader: KindReader {
         WHERE p.prokind IN ('f', 'p', 'w')
           AND n.nspname = ANY($1::text[])
           AND NOT \(CatalogSQL.isExtensionMember("pg_proc", "p.oid"))
-          AND NOT EXISTS (SELECT FROM pg_depend i WHERE i.classid = 'pg_proc'::regclass AND i.objid = p.oid AND i.deptype = 'i')
+          AND NOT \(CatalogSQL.isInternalPart("pg_proc", "p.oid"))
         """
     }
 

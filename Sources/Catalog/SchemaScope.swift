@@ -1,3 +1,5 @@
+import SchemaModel
+
 /// Which schemas a catalog read covers.
 ///
 /// System schemas (`pg_catalog`, `information_schema`, `pg_toast`, temporary schemas) and schemas that
@@ -31,6 +33,34 @@ public struct SchemaScope: Sendable, Hashable {
             schemas: chosen.filter { !managed.contains($0) }.sorted(),
             managedSchemas: chosen.filter { managed.contains($0) }.sorted()
         )
+    }
+
+    /// The part of a snapshot (e.g. one loaded from a file) this scope covers, as if it had been read
+    /// with this scope.
+    ///
+    /// Objects outside any schema (extensions, event triggers, publications) are kept. In preset-managed
+    /// schemas every trigger and policy is kept: a file does not tell which function schema a trigger
+    /// calls into, so platform triggers read without the preset stay.
+    public func restricting(_ snapshot: Snapshot) -> Snapshot {
+        // A snapshot read with a preset lists only the schemas read in full, yet holds triggers and
+        // policies in managed schemas: those schemas count as present too.
+        let present = Set(snapshot.schemas).union(snapshot.objects.compactMap(\.identity.schema))
+        let resolved = resolve(existingSchemas: present.sorted())
+        let schemas = Set(resolved.schemas)
+        let managed = Set(resolved.managedSchemas)
+        let objects = snapshot.objects.filter { object in
+            let identity = object.identity
+            if identity.kind == .schema { return schemas.contains(identity.name) }
+            guard let schema = identity.schema else { return true }
+            if schemas.contains(schema) { return true }
+            return managed.contains(schema) && (identity.kind == .trigger || identity.kind == .policy)
+        }
+        var restricted = Snapshot(
+            server: snapshot.server, database: snapshot.database, schemas: resolved.schemas, objects: objects,
+            unmodeledObjects: snapshot.unmodeledObjects
+        )
+        restricted.formatVersion = snapshot.formatVersion
+        return restricted
     }
 }
 

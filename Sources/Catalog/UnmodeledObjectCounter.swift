@@ -3,7 +3,8 @@ import PostgresClient
 /// Counts, per kind, the objects in scope that deepdiff does not model, so none is skipped in silence.
 ///
 /// Schema-bound kinds are counted in the schemas read in full; database-wide kinds (casts, languages,
-/// foreign-data wrappers …) when they were created after initdb (oid ≥ 16384) and not by an extension.
+/// foreign-data wrappers …) when they were created after initdb (oid ≥ 16384), not by an extension and
+/// not by PostgreSQL as part of another object.
 struct UnmodeledObjectCounter: Sendable {
     let subject = "objects deepdiff does not model"
 
@@ -48,6 +49,7 @@ struct UnmodeledObjectCounter: Sendable {
             """
             SELECT '\(name)', count(*) FROM \(catalog) o
             WHERE o.oid >= 16384 AND NOT \(CatalogSQL.isExtensionMember(catalog, "o.oid"))
+              AND NOT \(CatalogSQL.isInternalPart(catalog, "o.oid"))
             """
         }
         return (schemaBound + databaseWide).joined(separator: "\nUNION ALL\n")

@@ -1,0 +1,74 @@
+@testable import Catalog
+import Foundation
+import PostgresClient
+import SchemaModel
+import Testing
+
+@Suite("Failures: old servers, missing privileges, DDL during a read")
+struct FailureTests {
+    @Test("servers older than PostgreSQL 13 are refused; 13 to 18 are read")
+    func serverVersion() throws {
+        #expect(throws: CatalogError.self) { try CatalogReader.checkSupported(serverVersionNumber: 120_017) }
+        do {
+            try CatalogReader.checkSupported(serverVersionNumber: 120_017)
+        } catch {
+            #expect(error.kind == .unsupportedServer(versionNumber: 120_017))
+            #expect(error.description == "the server runs PostgreSQL 12 (server_version_num 120017); deepdiff reads PostgreSQL 13 to 18")
+        }
+        for supported in [130_000, 150_018, 180_001] {
+            try CatalogReader.checkSupported(serverVersionNumber: supported)
+        }
+    }
+
+    @Test("a catalog the role may not read gives permissionDenied with SQLSTATE 42501", arguments: Cluster.allCases)
+    func permissionDenied(cluster: Cluster) throws {
+        let database = try FixtureDatabase.create(on: cluster, loading: ["everything.sql"])
+        let role = "catalog_limited_\(database.name.suffix(12))"
+        defer {
+            try? database.drop()
+            _ = try? PostgresConnection(try cluster.keywordString()).query("DROP ROLE IF EXISTS \(role)")
+        }
+        // Hardened servers revoke access to catalogs like this one.
+        try database.execute("CREATE ROLE \(role) LOGIN; REVOKE SELECT ON pg_catalog.pg_policy FROM PUBLIC")
+        let connection = try database.connect("user=\(role)")
+        do {
+            _ = try CatalogReader().read(from: connection)
+            Issue.record("the read succeeded without SELECT on pg_policy")
+        } catch {
+            #expect(error.kind == .permissionDenied)
+            #expect(error.sqlState == .insufficientPrivilege)
+            #expect(error.description.contains("pg_policy"))
+            #expect(error.description.contains("[SQLSTATE 42501]"))
+        }
+        // The failed read ended its transaction: the connection is usable again.
+        #expect(try connection.query("SELECT 1 AS one").first?.int("one") == 1)
+    }
+
+    @Test("the catalog signature changes with DDL and ignores other sessions' temporary tables", arguments: Cluster.allCases)
+    func catalogSignature(cluster: Cluster) throws {
+        let database = try FixtureDatabase.create(on: cluster, loading: ["everything.sql"])
+        defer { try? database.drop() }
+        let connection = try database.connect()
+        let before = try CatalogSignature.compute(on: connection)
+        #expect(try CatalogSignature.compute(on: connection) == before)
+        try database.execute("CREATE TEMPORARY TABLE scratch_pad (x integer); CREATE INDEX ON scratch_pad (x)")
+        #expect(try CatalogSignature.compute(on: connection) == before)
+        try database.execute("COMMENT ON TABLE app.invoices IS 'now with a comment'")
+        let afterComment = try CatalogSignature.compute(on: connection)
+        #expect(afterComment != before)
+        try database.execute("CREATE OR REPLACE FUNCTION app.add(a integer, b integer) RETURNS integer LANGUAGE sql IMMUTABLE RETURN a - b")
+        #expect(try CatalogSignature.compute(on: connection) != afterComment)
+    }
+
+    @Test("a read leaves no transaction open and reads the same twice", arguments: Cluster.allCases)
+    func repeatableRead(cluster: Cluster) throws {
+        let database = try FixtureDatabase.create(on: cluster, loading: ["everything.sql"])
+        defer { try? database.drop() }
+        let connection = try database.connect()
+        let first = try CatalogReader().read(from: connection)
+        let second = try CatalogReader().read(from: connection)
+        #expect(first == second)
+        #expect(try connection.query("SELECT pg_current_xact_id_if_assigned() IS NULL AS idle").first?.bool("idle") == true)
+        #expect(try connection.query("SELECT current_setting('transaction_read_only') AS ro").first?.string("ro") == "off")
+    }
+}
