@@ -19,11 +19,11 @@ public enum ObjectLookup {
     /// Up to `limit` existing names of objects of `kinds` closest to `query` by edit distance
     /// (ignoring case), for "did you mean" hints; as `schema.name`, nearest first.
     ///
-    /// A name is suggested only when it is within half the query's length of edits (at least 2),
+    /// A name is suggested only when it is within a third of the query's length of edits (at least 2),
     /// so a hint is never a random name.
     public static func suggestions(for query: String, kinds: Set<ObjectKind>, in snapshots: [Snapshot], limit: Int = 3) -> [String] {
         let folded = Array(query.lowercased().unicodeScalars)
-        let allowance = max(2, folded.count / 2)
+        let allowance = max(2, folded.count / 3)
         var distances: [String: Int] = [:]
         for identity in snapshots.flatMap(\.objects).map(\.identity) where kinds.contains(identity.kind) {
             let qualified = schemaQualifiedName(of: identity)
