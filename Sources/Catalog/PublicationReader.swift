@@ -21,7 +21,10 @@ struct PublicationReader: KindReader {
         let schemas = serverVersion >= 150_000
             ? "ARRAY(SELECT pn.pnnspid::regnamespace::text FROM pg_publication_namespace pn WHERE pn.pnpubid = p.oid ORDER BY 1)"
             : "'{}'::text[]"
-        let generatedColumns = serverVersion >= 180_000 ? "'publish_generated_columns=' || p.pubgencols::text" : "NULL"
+        // Its default ('n', none) is left out so that it reads the same as on older servers.
+        let generatedColumns = serverVersion >= 180_000
+            ? "CASE WHEN p.pubgencols <> 'n' THEN 'publish_generated_columns=' || p.pubgencols::text END"
+            : "NULL"
         return """
         SELECT p.pubname AS name,
                ARRAY(SELECT \(tableEntry) FROM pg_publication_rel pr WHERE pr.prpubid = p.oid ORDER BY 1) AS tables,
