@@ -15,7 +15,7 @@ public enum MarkdownReport {
     /// The report, ending with a line break.
     public static func render(_ result: ComparisonResult, options: ReportOptions, title: String = "deepdiff audit") -> String {
         let overall = OverallVerdict(result, options: options)
-        var lines = ["# " + TerminalText.sanitized(title), ""]
+        var lines = ["# " + MarkdownText.plain(title), ""]
         lines.append(contentsOf: MarkdownText.header(["", "source", "target"]))
         lines.append(MarkdownText.row(["label", MarkdownText.code(result.source.label), MarkdownText.code(result.target.label)]))
         lines.append(MarkdownText.row(["database", MarkdownText.code(result.source.database), MarkdownText.code(result.target.database)]))
@@ -59,15 +59,17 @@ public enum MarkdownReport {
         object.identity.kind.displayName + " " + MarkdownText.code(object.identity.qualifiedName)
     }
 
-    /// Every security-relevant attribute difference, and every policy that fails the gate.
+    /// Every security-relevant attribute difference that is more than formatting, and every
+    /// policy that is missing on one side or differs otherwise.
     static func securityFindings(_ result: ComparisonResult) -> [String] {
         var findings: [String] = []
         for object in result.objects {
-            for difference in object.attributeDifferences where difference.isSecurityRelevant {
+            let differences = object.attributeDifferences.filter { $0.isSecurityRelevant && !$0.isFormattingOnly }
+            for difference in differences {
                 findings.append(title(object) + ": " + MarkdownText.code(difference.name) + " "
                     + attributeValue(difference.source) + " → " + attributeValue(difference.target))
             }
-            if object.identity.kind == .policy, object.verdict.isDifference() {
+            if object.identity.kind == .policy, object.verdict.isDifference(), differences.isEmpty {
                 findings.append(title(object) + ": " + object.verdict.displayName)
             }
         }
@@ -94,17 +96,19 @@ public enum MarkdownReport {
     /// One real difference: verdict, proofs, attribute differences, collapsible diff.
     static func difference(_ object: ObjectComparison, in result: ComparisonResult) -> [String] {
         var lines = ["### " + title(object) + ": " + ObjectDescription.verdict(object.verdict), ""]
-        lines.append(contentsOf: MarkdownText.header(["side", "exact fingerprint", "normalized fingerprint"]))
-        for (label, proof, present) in [(result.source.label, object.source, object.verdict != .onlyInTarget),
-                                        (result.target.label, object.target, object.verdict != .onlyInSource)] {
-            let cells: [String] = switch (present, proof) {
-            case (false, _): ["*(absent)*", "*(absent)*"]
-            case (true, nil): ["*(no definition)*", "*(no definition)*"]
-            case (true, let proof?): [MarkdownText.code(proof.exact.hex), MarkdownText.code(proof.normalized.hex)]
+        if ObjectDescription.hasProof(object) {
+            lines.append(contentsOf: MarkdownText.header(["side", "exact fingerprint", "normalized fingerprint"]))
+            for (label, proof, present) in [(result.source.label, object.source, object.verdict != .onlyInTarget),
+                                            (result.target.label, object.target, object.verdict != .onlyInSource)] {
+                let cells: [String] = switch (present, proof) {
+                case (false, _): ["*(absent)*", "*(absent)*"]
+                case (true, nil): ["*(no definition)*", "*(no definition)*"]
+                case (true, let proof?): [MarkdownText.code(proof.exact.hex), MarkdownText.code(proof.normalized.hex)]
+                }
+                lines.append(MarkdownText.row([MarkdownText.code(label)] + cells))
             }
-            lines.append(MarkdownText.row([MarkdownText.code(label)] + cells))
+            lines.append("")
         }
-        lines.append("")
         if !object.attributeDifferences.isEmpty {
             lines.append(contentsOf: MarkdownText.header(["attribute", "source", "target"]))
             for difference in object.attributeDifferences {
@@ -174,28 +178,30 @@ public enum MarkdownReport {
         let printedDifferently = summary.reduce(0) { $0 + $1.printedDifferently }
         var actions: [String] = []
         if securityFindings > 0 {
-            actions.append("Review the \(OverallVerdict.count(securityFindings, "security-relevant difference")) first: "
+            actions.append("Review the security-relevant differences first (\(OverallVerdict.count(securityFindings, "finding"))): "
                 + "owners, grants, row-level security, policies, `SECURITY DEFINER` and `search_path` decide who may see or do what.")
         }
         if different > 0 {
-            actions.append("Reconcile the \(OverallVerdict.count(different, "object")) whose definitions or attributes really differ "
-                + "(see Differences), with a migration rather than by hand.")
+            actions.append("Reconcile the real differences in definitions or attributes (\(OverallVerdict.count(different, "object"))) "
+                + "with a migration rather than by hand.")
         }
         if onlyInSource > 0 {
-            actions.append("Create the \(OverallVerdict.count(onlyInSource, "object")) missing from the target, or confirm they were dropped on purpose.")
+            actions.append("Create what is missing from the target (\(OverallVerdict.count(onlyInSource, "object"))), "
+                + "or confirm that the drop was intended.")
         }
         if onlyInTarget > 0 {
-            actions.append("Review the \(OverallVerdict.count(onlyInTarget, "object")) that exist only in the target (leftovers from tests?) "
-                + "and drop them or add them to the source's migrations.")
+            actions.append("Review what exists only in the target (\(OverallVerdict.count(onlyInTarget, "object"))): "
+                + "drop leftovers from tests, or add the objects to the source's migrations.")
         }
         if equivalent > 0 {
+            let count = OverallVerdict.count(equivalent, "object")
             actions.append(options.strict
-                ? "Make the \(OverallVerdict.count(equivalent, "formatting-only difference")) byte-identical, or drop `--strict` if formatting may differ."
-                : "Nothing to do for the \(OverallVerdict.count(equivalent, "formatting-only difference")); use `--strict` to require byte-identical definitions.")
+                ? "Make the formatting-only differences byte-identical (\(count)), or drop `--strict` if formatting may differ."
+                : "Nothing to do for the formatting-only differences (\(count)); use `--strict` to require byte-identical definitions.")
         }
         if printedDifferently > 0 {
-            actions.append("Nothing to do for the \(OverallVerdict.count(printedDifferently, "definition")) that differ only in how "
-                + "PostgreSQL \(result.source.server.majorVersion) and \(result.target.server.majorVersion) print them.")
+            actions.append("Nothing to do for definitions that differ only in how PostgreSQL \(result.source.server.majorVersion) "
+                + "and \(result.target.server.majorVersion) print them (\(OverallVerdict.count(printedDifferently, "object"))).")
         }
         if !result.unmodeledObjects.source.isEmpty || !result.unmodeledObjects.target.isEmpty {
             actions.append("Check the objects deepdiff does not model by hand (see the line under the summary).")

@@ -15,6 +15,13 @@ enum MarkdownText {
         return fence + padding + content + padding + fence
     }
 
+    /// `text` sanitized for running text (a heading): `&`, `<` and `>` as entities, so it
+    /// cannot open an HTML tag.
+    static func plain(_ text: String) -> String {
+        TerminalText.sanitized(text).replacingOccurrences(of: "&", with: "&amp;")
+            .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    }
+
     /// A table cell: `|` escaped (GitHub and GitLab honour `\|` inside code spans in tables) and
     /// line breaks written as `<br>`.
     static func cell(_ text: String) -> String {

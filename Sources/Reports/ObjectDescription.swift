@@ -78,6 +78,12 @@ enum ObjectDescription {
         return "exact \(digits(proof.exact))  normalized \(digits(proof.normalized))"
     }
 
+    /// Whether either side has a definition to prove; objects defined by attributes alone
+    /// (columns, policies, tables) have none, and the reports leave their proof out.
+    static func hasProof(_ object: ObjectComparison) -> Bool {
+        object.source != nil || object.target != nil
+    }
+
     /// The proof lines for both sides, labelled with the sides' names.
     static func proofLines(_ object: ObjectComparison, in result: ComparisonResult, full: Bool = false) -> [String] {
         let labels = [TerminalText.sanitized(result.source.label), TerminalText.sanitized(result.target.label)]

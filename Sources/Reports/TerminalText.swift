@@ -3,7 +3,7 @@
 ///
 /// Control characters and invisible layout characters are written as visible escapes:
 /// C0 controls and DEL as `\x1b`, `\x00`…; C1 controls, bidirectional overrides and marks,
-/// zero-width characters and line/paragraph separators as `\u{202E}`…; a line feed as `\n` and a
+/// zero-width characters, line/paragraph separators and U+FFFE/U+FFFF as `\u{202E}`…; a line feed as `\n` and a
 /// tab as `\t`, unless the caller keeps the text's layout. Backslashes are left alone so that SQL
 /// (regular expressions, `E''` strings) stays readable; the escapes are for display, not parsing.
 public enum TerminalText {
@@ -41,8 +41,8 @@ public enum TerminalText {
         case 0x2028...0x202E: true
         // Word joiner, invisible operators, bidirectional isolates.
         case 0x2060...0x2069: true
-        // Byte-order mark / zero-width no-break space.
-        case 0xFEFF: true
+        // Byte-order mark / zero-width no-break space; the two noncharacters of the BMP's end.
+        case 0xFEFF, 0xFFFE, 0xFFFF: true
         default: false
         }
     }

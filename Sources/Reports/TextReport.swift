@@ -93,7 +93,9 @@ public enum TextReport {
         let failing = object.verdict.isDifference(strict: options.strict)
         var lines = [AnsiStyle.bold.apply(ObjectDescription.title(object), color: color) + ": "
             + (failing ? AnsiStyle.failing : AnsiStyle.equivalent).apply(ObjectDescription.verdict(object.verdict), color: color)]
-        lines.append(contentsOf: ObjectDescription.proofLines(object, in: result).map { "  " + $0 })
+        if ObjectDescription.hasProof(object) {
+            lines.append(contentsOf: ObjectDescription.proofLines(object, in: result).map { "  " + $0 })
+        }
         if !object.attributeDifferences.isEmpty {
             lines.append("  attributes:")
             for difference in object.attributeDifferences {
