@@ -3,6 +3,11 @@ import ArgumentParser
 extension DeepDiff {
     /// Every subcommand, in the order `deepdiff --help` lists them. Add new commands here.
     static let subcommandTypes: [any ParsableCommand.Type] = [
+        CompareCommand.self,
+        FunctionCommand.self,
+        ViewCommand.self,
+        TableCommand.self,
+        SnapshotCommand.self,
         TokensCommand.self, NormalizeCommand.self,
     ]
 }

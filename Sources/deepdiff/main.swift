@@ -4,20 +4,29 @@ import Glibc
 #endif
 
 // swift-argument-parser exits 64 on usage errors and 1 on other errors; deepdiff maps every
-// failure onto its own 0/1/2 contract instead.
+// failure onto its own contract instead: 0 same, 1 differences found, 2 error.
+var command: any ParsableCommand
 do {
-    var command = try DeepDiff.parseAsRoot()
-    try command.run()
-} catch let status as ExitCode {
-    exit(status.rawValue)
+    command = try DeepDiff.parseAsRoot()
 } catch {
-    let code = DeepDiff.exitCode(for: error)
-    if code == .success {
-        // --help and --version
-        print(DeepDiff.fullMessage(for: error))
+    let message = DeepDiff.fullMessage(for: error)
+    if DeepDiff.exitCode(for: error) == .success {
+        print(message)  // --help, --version
         exit(ExitStatus.same.rawValue)
     }
-    let message = DeepDiff.fullMessage(for: error)
-    FileHandleOutput.standardError.write("deepdiff: \(message.isEmpty ? String(describing: error) : message)\n")
+    FileHandleOutput.standardError.write("deepdiff: \(message)\n")
+    exit(ExitStatus.error.rawValue)
+}
+
+do {
+    try command.run()
+    exit(ExitStatus.same.rawValue)
+} catch let status as ExitCode {
+    exit(status.rawValue)
+} catch where DeepDiff.exitCode(for: error) == .success {
+    print(DeepDiff.fullMessage(for: error))  // help requested by a command with subcommands
+    exit(ExitStatus.same.rawValue)
+} catch {
+    FileHandleOutput.standardError.write("deepdiff: error: \(UserFacingError.describe(error))\n")
     exit(ExitStatus.error.rawValue)
 }

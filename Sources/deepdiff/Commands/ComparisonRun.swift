@@ -1,0 +1,89 @@
+import ArgumentParser
+import Catalog
+import Comparison
+import Foundation
+import Reports
+import SchemaModel
+
+/// The work every comparing command shares: resolve the two sides (arguments or the config file's
+/// default pair), read them concurrently, compare, write the reports, and turn the result into
+/// deepdiff's exit status.
+struct ComparisonRun {
+    let sides: SideContext
+    let output: OutputOptions
+
+    init(sources: SourceOptions, output: OutputOptions) {
+        self.sides = SideContext(options: sources)
+        self.output = output
+    }
+
+    /// Reads both sides, compares them, writes the reports and returns the exit status.
+    /// `restrict` narrows the comparison (the single-object commands); it may throw to report an
+    /// unknown name.
+    func run(arguments: [String], restrict: ((Snapshot, Snapshot) throws -> Set<ObjectIdentity>)? = nil) throws -> ExitStatus {
+        let config = try sides.loadConfig()
+        let (sourceSide, targetSide) = try sides.resolvePair(arguments, config: config)
+        let (sourceSnapshot, targetSnapshot) = try sides.loader(config: config).loadBoth(sourceSide, targetSide)
+        var options = ComparisonOptions()
+        options.showFormattingHunks = output.showFormatting
+        options.ignoredObjects = try (config?.ignoredObjects ?? []).map { pattern in
+            guard let parsed = ObjectPattern(pattern) else {
+                throw ValidationError("\(config?.path ?? ConfigFile.fileName): ignore: '\(pattern)' is not a valid object pattern")
+            }
+            return parsed
+        }
+        if let restrict {
+            options.onlyObjects = try restrict(sourceSnapshot, targetSnapshot)
+        }
+        let result = Comparator.compare(source: sourceSnapshot, target: targetSnapshot,
+                                        sourceLabel: sourceSide.label, targetLabel: targetSide.label, options: options)
+        let strict = output.strict || (config?.strict ?? false)
+        try writeReports(result, strict: strict)
+        return result.hasDifferences(strict: strict) ? .different : .same
+    }
+
+    /// Writes the main report (stdout or --output) and the optional JUnit file.
+    func writeReports(_ result: Comparison.ComparisonResult, strict: Bool) throws {
+        let writesToTerminal = output.output == nil && isatty(STDOUT_FILENO) != 0
+        let useColor = switch output.color {
+        case .always: true
+        case .never: false
+        case .auto: writesToTerminal && (sides.environment["NO_COLOR"] ?? "").isEmpty
+        }
+        let options = ReportOptions(strict: strict, color: useColor, verbose: output.verbose)
+        let rendered = switch output.format {
+        case .text: TextReport.render(result, options: options)
+        case .json: JSONReport.render(result, options: options)
+        case .junit: JUnitReport.render(result, options: options)
+        case .markdown: MarkdownReport.render(result, options: options)
+        }
+        try ReportDestination(path: output.output).write(rendered)
+        if let junitPath = output.junit {
+            try ReportDestination(path: junitPath).write(JUnitReport.render(result, options: options))
+        }
+    }
+}
+
+/// Standard output, or a file.
+struct ReportDestination {
+    let path: String?
+
+    func write(_ text: String) throws {
+        guard let path else {
+            FileHandleOutput.standardOutput.write(text)
+            return
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw ReportWriteError(path: path, reason: error.localizedDescription)
+        }
+    }
+}
+
+/// A report file could not be written.
+struct ReportWriteError: Error, CustomStringConvertible {
+    let path: String
+    let reason: String
+    var description: String { "cannot write \(path): \(reason)" }
+}

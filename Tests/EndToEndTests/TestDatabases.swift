@@ -1,0 +1,79 @@
+import Foundation
+import GoldenFiles
+
+/// The throwaway PostgreSQL clusters that `scripts/with-test-clusters` starts, and the demo
+/// databases loaded into them once per test run.
+enum TestDatabases {
+    /// A missing cluster is a failure with instructions, never a silent skip.
+    struct Unavailable: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// The libpq keyword string of the PostgreSQL `major` cluster (15 or 18).
+    static func cluster(_ major: Int) throws -> String {
+        let variable = "DEEPDIFF_TEST_PG\(major)"
+        guard let value = ProcessInfo.processInfo.environment[variable], !value.isEmpty else {
+            throw Unavailable(description: "\(variable) is not set: run the tests with scripts/test (or scripts/with-test-clusters swift test)")
+        }
+        return value
+    }
+
+    /// The password of `postgres` over TCP in the test clusters.
+    static var password: String { ProcessInfo.processInfo.environment["DEEPDIFF_TEST_PASSWORD"] ?? "deepdiff-test-secret" }
+
+    /// The TCP port of a cluster, read from its keyword string.
+    static func port(_ major: Int) throws -> String {
+        let words = try cluster(major).split(separator: " ")
+        guard let port = words.first(where: { $0.hasPrefix("port=") }) else {
+            throw Unavailable(description: "no port in DEEPDIFF_TEST_PG\(major)")
+        }
+        return String(port.dropFirst("port=".count))
+    }
+
+    /// The demo's production and staging databases in cluster `major`, loaded on first use.
+    static func demo(_ major: Int) throws -> DemoPair {
+        let base = try cluster(major)
+        return try DemoLoads.shared.pair(major: major, base: base)
+    }
+
+    /// Runs a repository script and fails with its output when it fails.
+    static func runScript(_ name: String, _ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = GoldenFile.repositoryRoot.appendingPathComponent("scripts").appendingPathComponent(name)
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw Unavailable(description: "scripts/\(name) failed: \(String(decoding: data, as: UTF8.self))")
+        }
+    }
+}
+
+/// The two demo databases of one cluster, as connection strings.
+struct DemoPair: Sendable {
+    let production: String
+    let staging: String
+}
+
+/// Loads each cluster's demo databases once, whichever test asks first.
+final class DemoLoads: @unchecked Sendable {
+    static let shared = DemoLoads()
+    private let lock = NSLock()
+    private var loaded: [Int: Result<DemoPair, any Error>] = [:]
+
+    func pair(major: Int, base: String) throws -> DemoPair {
+        lock.lock()
+        defer { lock.unlock() }
+        if let result = loaded[major] { return try result.get() }
+        let result = Result { () throws -> DemoPair in
+            try TestDatabases.runScript("load-demo", ["e2e_production", "e2e_staging", base])
+            return DemoPair(production: "\(base) dbname=e2e_production", staging: "\(base) dbname=e2e_staging")
+        }
+        loaded[major] = result
+        return try result.get()
+    }
+}
