@@ -83,6 +83,28 @@ struct JSONReportTests {
         }
     }
 
+    @Test("docs/json-format.md documents every key the report writes")
+    func documented() throws {
+        let documentation = try String(contentsOf: GoldenFile.repositoryRoot.appendingPathComponent("docs/json-format.md"), encoding: .utf8)
+        var keys: Set<String> = []
+        func collect(_ value: Any) {
+            if let object = value as? [String: Any] {
+                // Unmodeled counts are keyed by kind names, not by the format's own keys.
+                for (key, child) in object where !["foreign table", "text search configuration"].contains(key) {
+                    keys.insert(key)
+                    collect(child)
+                }
+            } else if let array = value as? [Any] {
+                array.forEach(collect)
+            }
+        }
+        collect(try parsed(JSONReport.render(result, options: ReportOptions())))
+        #expect(keys.count > 30)
+        for key in keys.sorted() {
+            #expect(documentation.contains("`\(key)`") || documentation.contains("\"\(key)\""), "\(key) is not documented")
+        }
+    }
+
     @Test("the same result always gives the same bytes, with keys sorted")
     func deterministic() {
         let first = JSONReport.render(result, options: ReportOptions())
