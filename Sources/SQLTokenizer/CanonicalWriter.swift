@@ -18,17 +18,19 @@ struct CanonicalWriter {
     /// Nesting deeper than this is treated as plain strings, bounding recursion on hostile input.
     private static let maximumDepth = 16
 
-    private(set) var output: [UInt8] = []
+    let output: ByteBuffer
     /// Filled only when the caller asks for units (token-level diffs, formatting differences).
     private(set) var units: [Unit]?
     /// Whether any `.error` token was seen.
     private(set) var sawError = false
     private let depth: Int
+    /// Scratch space for decoding string values, reused across constants.
+    private var value: [UInt8] = []
 
     init(recordingUnits: Bool = false, depth: Int = 0, capacity: Int = 0) {
         self.depth = depth
         units = recordingUnits ? [] : nil
-        output.reserveCapacity(capacity)
+        output = ByteBuffer(capacity: capacity)
     }
 
     /// Appends the canonical form of `bytes`.
@@ -43,13 +45,13 @@ struct CanonicalWriter {
                 index += 1
                 continue
             }
-            if !output.isEmpty { output.append(UInt8(ascii: " ")) }
+            if output.count > 0 { output.append(UInt8(ascii: " ")) }
             let canonicalStart = output.count
             var unitToken = token
             var isBody = false
             switch token.kind {
             case .keyword, .identifier:
-                appendLowercased(bytes, token)
+                output.appendLowercased(bytes, token.range)
             case .quotedIdentifier:
                 let escape = unicodeEscapeClause(bytes, tokens, after: index)
                 if let escape { unitToken.end = tokens[escape.lastIndex].end; index = escape.lastIndex }
@@ -62,20 +64,19 @@ struct CanonicalWriter {
                 appendString(bytes, token, escape: escape?.character ?? UInt8(ascii: "\\"), isBody: isBody)
             case .error:
                 sawError = true
-                output.append(contentsOf: bytes[token.range])
+                appendRaw(bytes, token)
             default:
-                output.append(contentsOf: bytes[token.range])
+                appendRaw(bytes, token)
             }
             units?.append(Unit(token: unitToken, canonical: canonicalStart..<output.count, isRoutineBody: isBody))
             index += 1
         }
     }
 
-    private mutating func appendLowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) {
-        for index in token.range {
-            let byte = bytes[index]
-            output.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-        }
+    /// The token exactly as written.
+    @inline(__always)
+    private mutating func appendRaw(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) {
+        output.append(bytes, token.range)
     }
 
     /// `"..."` or `U&"..."`: bare when the name needs no quotes, else `"..."` with `""` escapes.
@@ -92,17 +93,17 @@ struct CanonicalWriter {
             var decoded: [UInt8] = []
             let valid = name.withUnsafeBufferPointer { UnicodeEscapes.decode($0, escape: escape, into: &decoded) }
             guard valid, !decoded.isEmpty else {
-                output.append(contentsOf: bytes[token.range])
+                appendRaw(bytes, token)
                 return
             }
             name = decoded
         }
         name.withUnsafeBufferPointer { name in
             if Self.isPlainName(name) {
-                output.append(contentsOf: name)
+                output.append(name)
             } else {
                 output.append(UInt8(ascii: "\""))
-                StringConstant.appendDoublingQuotes(name, quote: UInt8(ascii: "\""), to: &output)
+                StringConstant.appendDoublingQuotes(name, quote: UInt8(ascii: "\""), to: output)
                 output.append(UInt8(ascii: "\""))
             }
         }
@@ -122,37 +123,48 @@ struct CanonicalWriter {
 
     private mutating func appendString(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, escape: UInt8, isBody: Bool) {
         let notation = StringConstant.notation(of: bytes, start: token.start)
-        var value: [UInt8] = []
-        guard StringConstant.decode(bytes, start: token.start, end: token.end, notation: notation, unicodeEscape: escape, into: &value) else {
-            output.append(contentsOf: bytes[token.range])
+        if case .dollar(let delimiterLength) = notation {
+            // The value is the text between the delimiters: no copy needed.
+            let value = UnsafeBufferPointer(rebasing: bytes[(token.start + delimiterLength)..<(token.end - delimiterLength)])
+            appendValue(value, isBody: isBody)
             return
         }
-        switch notation {
-        case .bit, .hex, .national:
-            let letter: UInt8 = notation == .bit ? UInt8(ascii: "B") : notation == .hex ? UInt8(ascii: "X") : UInt8(ascii: "N")
-            output.append(contentsOf: [letter, UInt8(ascii: "'")])
-            value.withUnsafeBufferPointer { value in
+        value.removeAll(keepingCapacity: true)
+        guard StringConstant.decode(bytes, start: token.start, end: token.end, notation: notation, unicodeEscape: escape, into: &value) else {
+            appendRaw(bytes, token)
+            return
+        }
+        // `value` is reused for the next constant; this one is consumed before that.
+        let decoded = value
+        decoded.withUnsafeBufferPointer { decoded in
+            switch notation {
+            case .bit, .hex, .national:
+                let letter: UInt8 = notation == .bit ? UInt8(ascii: "B") : notation == .hex ? UInt8(ascii: "X") : UInt8(ascii: "N")
+                output.append(letter)
+                output.append(UInt8(ascii: "'"))
                 if notation == .hex {
-                    output.append(contentsOf: value.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+                    output.appendLowercased(decoded, 0..<decoded.count)
                 } else {
-                    StringConstant.appendDoublingQuotes(value, quote: UInt8(ascii: "'"), to: &output)
+                    StringConstant.appendDoublingQuotes(decoded, quote: UInt8(ascii: "'"), to: output)
                 }
+                output.append(UInt8(ascii: "'"))
+            default:
+                appendValue(decoded, isBody: isBody)
             }
-            output.append(UInt8(ascii: "'"))
-        default:
-            if isBody, let body = Self.canonicalBody(value, depth: depth + 1) {
-                value = body
-            }
-            value.withUnsafeBufferPointer { StringConstant.appendCanonical($0, to: &output) }
         }
     }
 
-    /// The canonical form of a routine body, or nil when it does not lex cleanly (it is then
-    /// compared as a plain string).
-    private static func canonicalBody(_ body: [UInt8], depth: Int) -> [UInt8]? {
-        var writer = CanonicalWriter(depth: depth, capacity: body.count)
-        body.withUnsafeBufferPointer { writer.append($0) }
-        return writer.sawError ? nil : writer.output
+    /// A string value in canonical notation; a routine body normalized first.
+    private mutating func appendValue(_ value: UnsafeBufferPointer<UInt8>, isBody: Bool) {
+        if isBody {
+            var writer = CanonicalWriter(depth: depth + 1, capacity: value.count + value.count / 4)
+            writer.append(value)
+            if !writer.sawError {
+                StringConstant.appendCanonical(writer.output.bytes, to: output)
+                return
+            }
+        }
+        StringConstant.appendCanonical(value, to: output)
     }
 
     /// A `UESCAPE '<c>'` clause after the `U&` token at `index`: the escape byte and the index of

@@ -4,6 +4,9 @@ struct KeywordTable: Sendable {
     /// No keyword is longer than this many bytes (`current_timestamp`).
     static let maximumLength = 24
 
+    /// No keyword is longer than this, so longer names skip the lookup.
+    private static let longestKeyword = 17
+
     private static let slotBits = 10
     private static let slotCount = 1 << slotBits
 
@@ -37,21 +40,47 @@ struct KeywordTable: Sendable {
     }
 
     /// The word's bytes, ASCII-lower-cased, little-endian in three words, zero-padded.
-    /// `count` must be at most `maximumLength`.
+    /// `count` must be at most `maximumLength`; `readable` is how many bytes from `bytes` may be
+    /// read, which lets the common case load whole words instead of copying byte by byte.
     @inline(__always)
-    static func packedKey(_ bytes: UnsafePointer<UInt8>, count: Int) -> (UInt64, UInt64, UInt64) {
+    static func packedKey(_ bytes: UnsafePointer<UInt8>, count: Int, readable: Int = 0) -> (UInt64, UInt64, UInt64) {
+        if readable >= 24 {
+            let raw = UnsafeRawPointer(bytes)
+            return (
+                lowercased(raw.loadUnaligned(as: UInt64.self) & mask(keeping: count)),
+                lowercased(raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) & mask(keeping: count - 8)),
+                lowercased(raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self) & mask(keeping: count - 16))
+            )
+        }
         var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
         for index in 0..<count {
-            var byte = bytes[index]
-            if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
-            let shifted = UInt64(byte) << UInt64((index & 7) * 8)
+            let shifted = UInt64(bytes[index]) << UInt64((index & 7) * 8)
             switch index >> 3 {
             case 0: words.0 |= shifted
             case 1: words.1 |= shifted
             default: words.2 |= shifted
             }
         }
-        return words
+        return (lowercased(words.0), lowercased(words.1), lowercased(words.2))
+    }
+
+    /// A mask of the low `bytes` bytes of a word (all of it from 8 up, none at 0 or below).
+    @inline(__always)
+    private static func mask(keeping bytes: Int) -> UInt64 {
+        if bytes >= 8 { return ~0 }
+        if bytes <= 0 { return 0 }
+        return (1 << UInt64(bytes * 8)) - 1
+    }
+
+    /// ASCII `A`–`Z` to `a`–`z` in all eight bytes of `word` at once.
+    @inline(__always)
+    private static func lowercased(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let heptets = word & (0x7F * ones)
+        let atLeastA = heptets &+ ((0x80 - 0x41) * ones)
+        let beyondZ = heptets &+ ((0x80 - 0x5B) * ones)
+        let isUpper = atLeastA & ~beyondZ & ~word & (0x80 * ones)
+        return word | (isUpper >> 2)
     }
 
     @inline(__always)
@@ -60,11 +89,12 @@ struct KeywordTable: Sendable {
         return Int(truncatingIfNeeded: mixed >> UInt64(64 - slotBits))
     }
 
-    /// The category of the word in `bytes[0..<count]` (any ASCII case), or nil when it is no keyword.
+    /// The category of the word in `bytes[0..<count]` (any ASCII case), or nil when it is no
+    /// keyword; `readable` bytes from `bytes` may be read (beyond `count`, for speed).
     @inline(__always)
-    func category(of bytes: UnsafePointer<UInt8>, count: Int) -> KeywordCategory? {
-        guard count > 0, count <= Self.maximumLength else { return nil }
-        let key = Self.packedKey(bytes, count: count)
+    func category(of bytes: UnsafePointer<UInt8>, count: Int, readable: Int = 0) -> KeywordCategory? {
+        guard count > 0, count <= Self.longestKeyword else { return nil }
+        let key = Self.packedKey(bytes, count: count, readable: readable)
         var slot = Self.slot(of: key)
         return keys.withUnsafeBufferPointer { keys in
             categories.withUnsafeBufferPointer { categories in

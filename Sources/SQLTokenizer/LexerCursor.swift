@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A position in a UTF-8 buffer that reads one token at a time, with one function per lexical form
 /// of PostgreSQL's scanner (src/backend/parser/scan.l).
 ///
@@ -157,15 +163,18 @@ struct LexerCursor {
     /// Moves past `ident_cont` bytes; a byte >= 0x80 must begin a valid UTF-8 sequence.
     @inline(__always)
     private mutating func skipIdentifierContinuation() {
-        while position < count {
-            let byte = base[position]
+        // A local index keeps the loop in registers.
+        var index = position
+        defer { position = index }
+        while index < count {
+            let byte = base[index]
             if byte < 0x80 {
                 if classes[Int(byte)] & ByteClass.identifierContinue == 0 { return }
-                position += 1
+                index += 1
             } else {
-                let length = utf8SequenceLength(at: position)
+                let length = utf8SequenceLength(at: index)
                 if length == 0 { return }
-                position += length
+                index += length
             }
         }
     }
@@ -178,7 +187,8 @@ struct LexerCursor {
             position += 1
             return .error
         }
-        return keywords.category(of: base + start, count: position - start) == nil ? .identifier : .keyword
+        let category = keywords.category(of: base + start, count: position - start, readable: count - start)
+        return category == nil ? .identifier : .keyword
     }
 
     /// `"..."` with `""` for a quote, after the opening quote; empty or unterminated is an error.
@@ -288,14 +298,16 @@ struct LexerCursor {
         }
         let delimiterLength = tagEnd + 1 - start
         position = tagEnd + 1
-        while position < count {
-            if base[position] == UInt8(ascii: "$") && position + delimiterLength <= count
-                && memoryEqual(base + position, base + start, delimiterLength) {
+        // Bodies are long and `$` is rare in them: memchr's vector search finds each candidate.
+        while position < count, let found = memchr(base + position, Int32(UInt8(ascii: "$")), count - position) {
+            position = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
+            if position + delimiterLength <= count && memoryEqual(base + position, base + start, delimiterLength) {
                 position += delimiterLength
                 return .string
             }
             position += 1
         }
+        position = count
         return .error
     }
 

@@ -18,6 +18,7 @@ enum RoutineBodies {
         let head = tokens[first]
         let isCreate = head.kind == .keyword && TokenText.equals(bytes, head, "create")
         let isDo = head.kind == .keyword && TokenText.equals(bytes, head, "do")
+        guard isCreate || isDo else { return endOfStatement(bytes, tokens, from: first) }
         var isRoutine = isDo
         var language: Language? = isDo ? .procedural : nil
         var candidates: [Int] = []
@@ -55,6 +56,20 @@ enum RoutineBodies {
             if isRoutine && language != nil { bodies.append(contentsOf: candidates) }
             return end
         }
+    }
+
+    /// The index of the top-level `;` at or after `start`, or the end.
+    private static func endOfStatement(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], from start: Int) -> Int {
+        var depth = 0
+        for index in start..<tokens.count where tokens[index].kind == .punctuation {
+            switch bytes[tokens[index].start] {
+            case UInt8(ascii: ";") where depth == 0: return index
+            case UInt8(ascii: "("), UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: ")"), UInt8(ascii: "]"): depth = max(0, depth - 1)
+            default: break
+            }
+        }
+        return tokens.count
     }
 
     private static func nextSignificant(_ tokens: [Token], from start: Int) -> Int? {

@@ -6,8 +6,23 @@ public enum SQLLexer {
     /// - Complexity: O(n) in the number of bytes.
     public static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
         var tokens: [Token] = []
-        tokens.reserveCapacity(bytes.count / 4 + 8)
-        forEachToken(in: bytes) { tokens.append($0) }
+        // Catalog definitions average several bytes a token; growing past this is rare.
+        tokens.reserveCapacity(bytes.count / 6 + 8)
+        // Tokens go to a small batch first and into the array in bulk: appending one at a time
+        // costs a uniqueness and capacity check per token.
+        let batchSize = 256
+        let batch = UnsafeMutableBufferPointer<Token>.allocate(capacity: batchSize)
+        defer { batch.deallocate() }
+        var batched = 0
+        forEachToken(in: bytes) { token in
+            batch.initializeElement(at: batched, to: token)
+            batched += 1
+            if batched == batchSize {
+                tokens.append(contentsOf: batch)
+                batched = 0
+            }
+        }
+        tokens.append(contentsOf: batch[0..<batched])
         return tokens
     }
 

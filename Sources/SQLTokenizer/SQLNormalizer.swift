@@ -23,7 +23,7 @@ public enum SQLNormalizer {
     public static func canonicalBytes(of bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var writer = CanonicalWriter(capacity: bytes.count)
         writer.append(bytes)
-        return writer.output
+        return writer.output.array
     }
 
     /// The significant tokens of `sql` with their canonical spelling, in order.
@@ -32,7 +32,7 @@ public enum SQLNormalizer {
         return sql.withUTF8 { bytes in
             let writer = recordingWriter(bytes)
             return (writer.units ?? []).map { unit in
-                CanonicalToken(token: unit.token, canonical: String(decoding: writer.output[unit.canonical], as: UTF8.self))
+                CanonicalToken(token: unit.token, canonical: String(decoding: UnsafeBufferPointer(rebasing: writer.output.bytes[unit.canonical]), as: UTF8.self))
             }
         }
     }

@@ -99,40 +99,43 @@ enum StringConstant {
 
     /// Appends `value` as the canonical constant: `'...'` with `''` for a quote when it is valid
     /// UTF-8, else `E'...'` with `\xHH` for each byte outside valid UTF-8.
-    static func appendCanonical(_ value: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+    static func appendCanonical(_ value: UnsafeBufferPointer<UInt8>, to output: ByteBuffer) {
         if UTF8Validation.isValid(value) {
             output.append(UInt8(ascii: "'"))
-            appendDoublingQuotes(value, quote: UInt8(ascii: "'"), to: &output)
+            appendDoublingQuotes(value, quote: UInt8(ascii: "'"), to: output)
             output.append(UInt8(ascii: "'"))
             return
         }
-        output.append(contentsOf: [UInt8(ascii: "E"), UInt8(ascii: "'")])
+        output.append(UInt8(ascii: "E"))
+        output.append(UInt8(ascii: "'"))
         var index = 0
         while index < value.count {
             let length = UTF8Validation.sequenceLength(value, at: index)
             if length == 0 {
                 let byte = value[index]
-                output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "x"), hexDigit(byte >> 4), hexDigit(byte & 0xF)])
+                for escaped in [UInt8(ascii: "\\"), UInt8(ascii: "x"), hexDigit(byte >> 4), hexDigit(byte & 0xF)] {
+                    output.append(escaped)
+                }
                 index += 1
                 continue
             }
             let byte = value[index]
             if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "'") { output.append(byte) }
-            output.append(contentsOf: value[index..<(index + length)])
+            output.append(value, index..<(index + length))
             index += length
         }
         output.append(UInt8(ascii: "'"))
     }
 
     /// Appends `text` with every `quote` byte doubled.
-    static func appendDoublingQuotes(_ text: UnsafeBufferPointer<UInt8>, quote: UInt8, to output: inout [UInt8]) {
+    static func appendDoublingQuotes(_ text: UnsafeBufferPointer<UInt8>, quote: UInt8, to output: ByteBuffer) {
         var runStart = 0
         for index in 0..<text.count where text[index] == quote {
-            output.append(contentsOf: text[runStart...index])
+            output.append(text, runStart..<(index + 1))
             output.append(quote)
             runStart = index + 1
         }
-        output.append(contentsOf: text[runStart..<text.count])
+        output.append(text, runStart..<text.count)
     }
 
     private static func hexDigit(_ nibble: UInt8) -> UInt8 {

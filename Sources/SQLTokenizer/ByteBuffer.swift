@@ -1,0 +1,67 @@
+/// A growable byte buffer whose appends are a capacity check and a copy, for the canonical
+/// writer's hot path (an `Array` append also checks uniqueness and goes through generic code).
+final class ByteBuffer {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// Bytes written so far.
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// The bytes written so far; valid until the next append.
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    /// A copy of the bytes written so far.
+    var array: [UInt8] { Array(bytes) }
+
+    @inline(__always)
+    private func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(to: count + extra) }
+    }
+
+    private func grow(to needed: Int) {
+        capacity = max(needed, capacity * 2)
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        larger.initialize(from: base, count: count)
+        base.deallocate()
+        base = larger
+    }
+
+    @inline(__always)
+    func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress else { return }
+        reserve(bytes.count)
+        (base + count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    /// Appends `bytes[range]`.
+    @inline(__always)
+    func append(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        append(UnsafeBufferPointer(rebasing: bytes[range]))
+    }
+
+    /// Appends `bytes[range]` with ASCII `A`–`Z` lower-cased.
+    @inline(__always)
+    func appendLowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        reserve(range.count)
+        let destination = base + count
+        for index in range {
+            let byte = bytes[index]
+            destination[index - range.lowerBound] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+        }
+        count += range.count
+    }
+}
