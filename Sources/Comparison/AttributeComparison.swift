@@ -22,6 +22,8 @@ struct AttributeComparison: Sendable {
     /// `.null`, so snapshots written before an attribute existed do not differ by it. A column's
     /// `position` is left out: column order is compared per table instead (see `ColumnOrder`).
     init(source: [String: AttributeValue], target: [String: AttributeValue], kind: ObjectKind) {
+        // The common case, and far cheaper than walking the union of keys.
+        guard source != target else { return }
         let names = Set(source.keys).union(target.keys).sorted()
         for name in names where !(kind == .column && name == AttributeName.position) {
             let sourceValue = source[name], targetValue = target[name]

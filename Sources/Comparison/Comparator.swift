@@ -21,7 +21,14 @@ public enum Comparator {
 
         let sourceMajor = source.server.majorVersion, targetMajor = target.server.majorVersion
         var comparisons = concurrentMap(pairs) { pair in
-            compare(pair, sourceMajor: sourceMajor, targetMajor: targetMajor, options: options)
+            switch pair {
+            case .matched(let source, let target):
+                compare(sourceObjects[source], targetObjects[target], sourceMajor: sourceMajor, targetMajor: targetMajor, options: options)
+            case .onlyInSource(let source):
+                presentOnOneSide(sourceObjects[source], inSource: true)
+            case .onlyInTarget(let target):
+                presentOnOneSide(targetObjects[target], inSource: false)
+            }
         }
         addColumnOrderDifferences(to: &comparisons, source: sourceObjects, target: targetObjects)
 
@@ -32,16 +39,13 @@ public enum Comparator {
             unmodeledObjects: UnmodeledCounts(source: source.unmodeledObjects, target: target.unmodeledObjects))
     }
 
-    /// The comparison of one matched (or unmatched) object.
-    static func compare(_ pair: ObjectPair, sourceMajor: Int, targetMajor: Int, options: ComparisonOptions) -> ObjectComparison {
-        let identity = pair.identity
-        let definition = DefinitionComparison(source: pair.source?.definition, target: pair.target?.definition,
+    /// The comparison of an object present on both sides.
+    static func compare(_ source: SchemaObject, _ target: SchemaObject, sourceMajor: Int, targetMajor: Int,
+                        options: ComparisonOptions) -> ObjectComparison {
+        let identity = source.identity
+        let definition = DefinitionComparison(source: source.definition, target: target.definition,
                                               kind: identity.kind, sourceMajor: sourceMajor, targetMajor: targetMajor,
                                               options: options)
-        guard let source = pair.source, let target = pair.target else {
-            return ObjectComparison(identity: identity, verdict: pair.source == nil ? .onlyInTarget : .onlyInSource,
-                                    source: definition.sourceProof, target: definition.targetProof)
-        }
         let attributes = AttributeComparison(source: source.attributes, target: target.attributes, kind: identity.kind)
         let verdict: Verdict
         switch definition.outcome {
@@ -56,6 +60,13 @@ public enum Comparator {
         }
         return ObjectComparison(identity: identity, verdict: verdict, source: definition.sourceProof, target: definition.targetProof,
                                 attributeDifferences: attributes.differences, diff: definition.diff)
+    }
+
+    /// The comparison of an object only one side has, with that side's proof.
+    static func presentOnOneSide(_ object: SchemaObject, inSource: Bool) -> ObjectComparison {
+        let proof = object.definition.map { DefinitionComparison.proof(of: $0.text) }
+        return ObjectComparison(identity: object.identity, verdict: inSource ? .onlyInSource : .onlyInTarget,
+                                source: inSource ? proof : nil, target: inSource ? nil : proof)
     }
 
     /// Adds a `column order` difference to each table, view or materialized view present on both
@@ -114,26 +125,40 @@ private final class ResultSlots<Value: Sendable>: @unchecked Sendable {
     var values: [Value] { slots.compactMap { $0 } }
 }
 
-/// An identity with the object that bears it on each side (at least one of them).
-struct ObjectPair: Sendable {
-    var identity: ObjectIdentity
-    var source: SchemaObject?
-    var target: SchemaObject?
+/// An object present on at least one side, by its index in each side's object list.
+enum ObjectPair: Sendable {
+    case matched(source: Int, target: Int)
+    case onlyInSource(Int)
+    case onlyInTarget(Int)
 
     /// Matches objects by identity. Source objects come first in their order, then those only in
-    /// the target, so sorted snapshots give an almost sorted result. A duplicated identity (only
-    /// possible in a hand-edited snapshot file) keeps its first object.
+    /// the target, so sorted snapshots give an almost sorted result (which the result's sort
+    /// then handles in linear time). A duplicated identity (only possible in a hand-edited
+    /// snapshot file) keeps its first object.
     static func match(source: [SchemaObject], target: [SchemaObject]) -> [ObjectPair] {
-        let targetByIdentity = Dictionary(target.map { ($0.identity, $0) }, uniquingKeysWith: { first, _ in first })
-        var seen = Set<ObjectIdentity>(minimumCapacity: source.count)
+        let sourceIndex = firstIndices(source), targetIndex = firstIndices(target)
+        let sourceHasDuplicates = sourceIndex.count < source.count
+        var matchedInTarget = [Bool](repeating: false, count: target.count)
         var pairs: [ObjectPair] = []
         pairs.reserveCapacity(max(source.count, target.count))
-        for object in source where seen.insert(object.identity).inserted {
-            pairs.append(ObjectPair(identity: object.identity, source: object, target: targetByIdentity[object.identity]))
+        for (index, object) in source.enumerated() where !sourceHasDuplicates || sourceIndex[object.identity] == index {
+            if let match = targetIndex[object.identity] {
+                matchedInTarget[match] = true
+                pairs.append(.matched(source: index, target: match))
+            } else {
+                pairs.append(.onlyInSource(index))
+            }
         }
-        for object in target where seen.insert(object.identity).inserted {
-            pairs.append(ObjectPair(identity: object.identity, source: nil, target: object))
+        for (index, object) in target.enumerated() where !matchedInTarget[index] && targetIndex[object.identity] == index {
+            pairs.append(.onlyInTarget(index))
         }
         return pairs
+    }
+
+    /// The index of each identity's first object.
+    private static func firstIndices(_ objects: [SchemaObject]) -> [ObjectIdentity: Int] {
+        var indices = [ObjectIdentity: Int](minimumCapacity: objects.count)
+        for index in objects.indices.reversed() { indices[objects[index].identity] = index }
+        return indices
     }
 }
