@@ -34,7 +34,7 @@ extension DefinitionDiff {
     }
 
     /// One step of a line diff, with line indices into each side.
-    enum LineOperation: Equatable {
+    enum LineOperation {
         case context(source: Int, target: Int)
         case removed(source: Int)
         case added(target: Int)

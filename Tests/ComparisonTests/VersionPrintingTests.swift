@@ -30,6 +30,22 @@ struct VersionPrintingTests {
                         "SELECT id, name FROM public.clients c WHERE active") == .printedDifferently(sourceMajor: 15, targetMajor: 18))
     }
 
+    @Test("a quoted relation name is matched as the qualifier")
+    func quotedRelation() {
+        #expect(verdict("SELECT \"Orders\".id FROM public.\"Orders\"",
+                        "SELECT id FROM public.\"Orders\"") == .printedDifferently(sourceMajor: 15, targetMajor: 18))
+        #expect(verdict("SELECT orders.id FROM public.\"Orders\"", "SELECT id FROM public.\"Orders\"") == .different)
+    }
+
+    @Test("a printed-differently view with a changed attribute is different")
+    func attributeStillCounts() {
+        let source = Fixture.object(.view, "v", definition: "SELECT t1.id FROM public.t1",
+                                    attributes: [AttributeName.securityInvoker: .flag(true)])
+        let target = Fixture.object(.view, "v", definition: "SELECT id FROM public.t1",
+                                    attributes: [AttributeName.securityInvoker: .flag(false)])
+        #expect(Fixture.compareOne(source, target, targetMajor: 18)?.verdict == .different)
+    }
+
     @Test("materialized views and rules get the same allowance; the verdict does not fail the gate")
     func otherQueryKinds() {
         let pg15 = "SELECT t1.id FROM public.t1", pg18 = "SELECT id FROM public.t1"
