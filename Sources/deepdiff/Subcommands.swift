@@ -7,7 +7,9 @@ extension DeepDiff {
         FunctionCommand.self,
         ViewCommand.self,
         TableCommand.self,
+        AuditCommand.self,
         SnapshotCommand.self,
-        TokensCommand.self, NormalizeCommand.self,
+        TokensCommand.self,
+        NormalizeCommand.self,
     ]
 }
