@@ -54,6 +54,8 @@ let package = Package(
         .testTarget(name: "MigrationsTests", dependencies: ["Migrations", "Comparison", "SchemaModel", "PostgresClient", "Catalog"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Comparison", "SchemaModel", "GoldenFiles"]),
         .testTarget(name: "EndToEndTests", dependencies: ["deepdiff", "GoldenFiles"]),
+        // Hostile databases, never-a-false-identical mutations, read-only and secrets proofs.
+        .testTarget(name: "HardeningTests", dependencies: ["deepdiff", "GoldenFiles", "SQLTokenizer", "SQLFingerprint", "SchemaModel"]),
     ],
     swiftLanguageModes: [.v6]
 )
