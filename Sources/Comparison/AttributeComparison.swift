@@ -14,6 +14,9 @@ struct AttributeComparison: Sendable {
     var differences: [AttributeDifference] = []
     /// What the formatting-only differences consist of ("whitespace", "keyword case"...).
     var formattingReasons: [String] = []
+    /// Whether an attribute differs only in how the two servers' major versions print it (see
+    /// `PrivilegePrinting`); such a difference is kept, marked formatting-only.
+    var hasVersionPrinting = false
 
     /// Whether an attribute differs beyond formatting.
     var hasRealDifference: Bool { differences.contains { !$0.isFormattingOnly } }
@@ -21,16 +24,28 @@ struct AttributeComparison: Sendable {
     /// Compares every attribute in the union of both sides' keys. An absent attribute equals
     /// `.null`, so snapshots written before an attribute existed do not differ by it. A column's
     /// `position` is left out: column order is compared per table instead (see `ColumnOrder`).
-    init(source: [String: AttributeValue], target: [String: AttributeValue], kind: ObjectKind) {
+    /// The servers' major versions decide how privileges are read (see `PrivilegePrinting`).
+    init(source: [String: AttributeValue], target: [String: AttributeValue], kind: ObjectKind,
+         sourceMajor: Int, targetMajor: Int) {
         // The common case, and far cheaper than walking the union of keys.
         guard source != target else { return }
         let names = Set(source.keys).union(target.keys).sorted()
         for name in names where !(kind == .column && name == AttributeName.position) {
             let sourceValue = source[name], targetValue = target[name]
-            let outcome = Self.compare(sourceValue ?? .null, targetValue ?? .null, unordered: Self.unorderedLists.contains(name))
+            var outcome = Self.compare(sourceValue ?? .null, targetValue ?? .null, unordered: Self.unorderedLists.contains(name))
             guard outcome != .same else { continue }
-            if case .formatting(let reasons) = outcome {
+            if outcome == .different, name == AttributeName.privileges,
+               PrivilegePrinting.equalAcrossVersions(sourceValue ?? .null, targetValue ?? .null, kind: kind,
+                                                     sourceMajor: sourceMajor, targetMajor: targetMajor) {
+                outcome = .printedDifferently
+            }
+            switch outcome {
+            case .formatting(let reasons):
                 for reason in reasons where !formattingReasons.contains(reason) { formattingReasons.append(reason) }
+            case .printedDifferently:
+                hasVersionPrinting = true
+            case .same, .different:
+                break
             }
             differences.append(AttributeDifference(
                 name: name, source: sourceValue, target: targetValue,
@@ -43,6 +58,8 @@ struct AttributeComparison: Sendable {
     enum Outcome: Equatable {
         case same
         case formatting(reasons: [String])
+        /// Printed differently by the two major versions (never returned by `compare`).
+        case printedDifferently
         case different
     }
 

@@ -7,10 +7,11 @@ import SQLTokenizer
 /// qualifiers from both sides lets the comparison tell "printed differently" from "changed".
 ///
 /// The rewrite is deliberately narrow, because a wrong answer would hide a real change: it applies
-/// only to a query with exactly one `SELECT` whose `FROM` list is exactly one plain relation (no
-/// join, no comma, no subquery or function in `FROM`), and it removes only `qualifier.` before a
-/// column, where the qualifier is that relation's alias or, without an alias, its name. Anything
-/// else returns nil and the definitions are compared as they are.
+/// only to a query with exactly one `SELECT` whose `FROM` list is exactly one plain relation or one
+/// aliased subquery (no join, no comma, no function in `FROM`), and it removes only `qualifier.`
+/// before a column, where the qualifier is that relation's alias or, without an alias, its name.
+/// A subquery's own text is left as it is (it is compared token for token), and no other `SELECT`
+/// may appear outside it. Anything else returns nil and the definitions are compared as they are.
 enum ColumnQualification {
     /// Clauses that may follow a single-relation `FROM` list. Anything else (a join, a comma,
     /// `TABLESAMPLE`...) makes the query ineligible.
@@ -23,8 +24,7 @@ enum ColumnQualification {
     static func canonicalTokensWithoutQualifiers(_ tokens: [CanonicalToken]) -> [String]? {
         let spellings = tokens.map(\.canonical)
         let words = spellings.map { $0.lowercased() }
-        let selectIndices = words.indices.filter { words[$0] == "select" }
-        guard selectIndices.count == 1, let select = selectIndices.first else { return nil }
+        guard let select = words.firstIndex(of: "select") else { return nil }
 
         var depth = 0
         var selectDepth = 0
@@ -39,7 +39,8 @@ enum ColumnQualification {
             }
         }
         guard fromIndices.count == 1, let from = fromIndices.first,
-              let relation = singleRelation(words: words, spellings: spellings, after: from, selectDepth: selectDepth)
+              let relation = singleRelation(words: words, spellings: spellings, after: from, selectDepth: selectDepth),
+              words.indices.filter({ words[$0] == "select" && !relation.span.contains($0) }) == [select]
         else { return nil }
 
         var result: [String] = []
@@ -61,6 +62,17 @@ enum ColumnQualification {
     private static func singleRelation(words: [String], spellings: [String], after from: Int, selectDepth: Int)
         -> (qualifier: String, span: ClosedRange<Int>)? {
         var index = from + 1
+        if index + 1 < words.count, words[index] == "(", words[index + 1] == "select" {
+            // A subquery: it must be closed and carry an alias, the only qualifier outside it.
+            guard let close = closingParenthesis(words, openingAt: index) else { return nil }
+            index = close + 1
+            if index < words.count, words[index] == "as" { index += 1 }
+            guard index < words.count, isIdentifier(spellings[index]) else { return nil }
+            let qualifier = spellings[index]
+            index += 1
+            guard index == words.count || endsFromList(words[index], selectDepth: selectDepth) else { return nil }
+            return (qualifier, from...(index - 1))
+        }
         if index < words.count, words[index] == "only" { index += 1 }
         guard index < words.count, isIdentifier(spellings[index]) else { return nil }
         var name = spellings[index]
@@ -78,6 +90,21 @@ enum ColumnQualification {
         }
         guard index == words.count || endsFromList(words[index], selectDepth: selectDepth) else { return nil }
         return (qualifier, from...(index - 1))
+    }
+
+    /// The index of the `)` matching the `(` at `open`, or nil when it is never closed.
+    private static func closingParenthesis(_ words: [String], openingAt open: Int) -> Int? {
+        var depth = 0
+        for index in open..<words.count {
+            switch words[index] {
+            case "(": depth += 1
+            case ")":
+                depth -= 1
+                if depth == 0 { return index }
+            default: break
+            }
+        }
+        return nil
     }
 
     /// Whether `word` may follow the `FROM` list: a later clause, the end of the statement, or the

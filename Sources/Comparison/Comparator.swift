@@ -46,7 +46,8 @@ public enum Comparator {
         let definition = DefinitionComparison(source: source.definition, target: target.definition,
                                               kind: identity.kind, sourceMajor: sourceMajor, targetMajor: targetMajor,
                                               options: options)
-        let attributes = AttributeComparison(source: source.attributes, target: target.attributes, kind: identity.kind)
+        let attributes = AttributeComparison(source: source.attributes, target: target.attributes, kind: identity.kind,
+                                             sourceMajor: sourceMajor, targetMajor: targetMajor)
         let verdict: Verdict
         switch definition.outcome {
         case _ where attributes.hasRealDifference, .different:
@@ -56,7 +57,14 @@ public enum Comparator {
         case .equivalent(let reasons):
             verdict = .equivalent(reasons: reasons + attributes.formattingReasons.filter { !reasons.contains($0) })
         case .identical, .absent:
-            verdict = attributes.formattingReasons.isEmpty ? .identical : .equivalent(reasons: attributes.formattingReasons)
+            if !attributes.formattingReasons.isEmpty {
+                // Formatting differences outweigh version printing: only they can fail a strict gate.
+                verdict = .equivalent(reasons: attributes.formattingReasons)
+            } else if attributes.hasVersionPrinting {
+                verdict = .printedDifferently(sourceMajor: sourceMajor, targetMajor: targetMajor)
+            } else {
+                verdict = .identical
+            }
         }
         return ObjectComparison(identity: identity, verdict: verdict, source: definition.sourceProof, target: definition.targetProof,
                                 attributeDifferences: attributes.differences, diff: definition.diff)

@@ -62,6 +62,18 @@ struct VersionPrintingTests {
         #expect(verdict("SELECT t1.id FROM public.t1", "SELECT id FROM public.t2") == .different)
     }
 
+    @Test("the alias of a single subquery in FROM is the qualifier PostgreSQL 15 prints; the subquery is compared as it is")
+    func subqueryAlias() {
+        let pg15 = " SELECT u.day,\n    count(*) AS volume\n   FROM ( SELECT t.day FROM public.t) u\n  GROUP BY u.day;"
+        let pg18 = " SELECT day,\n    count(*) AS volume\n   FROM ( SELECT t.day FROM public.t) u\n  GROUP BY day;"
+        #expect(verdict(pg15, pg18) == .printedDifferently(sourceMajor: 15, targetMajor: 18))
+        #expect(verdict(pg15, pg18.replacingOccurrences(of: "SELECT t.day", with: "SELECT day")) == .different)
+        #expect(verdict(pg15, pg18.replacingOccurrences(of: "GROUP BY day", with: "GROUP BY volume")) == .different)
+        // Another SELECT outside the subquery makes the query ineligible.
+        #expect(verdict("SELECT u.a FROM (SELECT a FROM t) u WHERE u.a IN (SELECT b FROM s)",
+                        "SELECT a FROM (SELECT a FROM t) u WHERE a IN (SELECT b FROM s)") == .different)
+    }
+
     @Test("a different qualifier is not stripped: t2.id in a view over t1 stays different")
     func otherQualifier() {
         #expect(verdict("SELECT t2.id FROM public.t1", "SELECT id FROM public.t1") == .different)
