@@ -11,13 +11,18 @@ public struct ComparisonResult: Codable, Hashable, Sendable {
     public var objects: [ObjectComparison]
     /// Kinds of object deepdiff does not model, counted on each side.
     public var unmodeledObjects: UnmodeledCounts
+    /// How the two sides' migration histories compare; nil when neither side has one or they were
+    /// not compared (see `attachingMigrationHistories(source:target:)`).
+    public var migrationHistory: MigrationHistoryComparison?
 
     /// Creates a result; objects are kept sorted by identity.
-    public init(source: SideDescription, target: SideDescription, objects: [ObjectComparison], unmodeledObjects: UnmodeledCounts) {
+    public init(source: SideDescription, target: SideDescription, objects: [ObjectComparison], unmodeledObjects: UnmodeledCounts,
+                migrationHistory: MigrationHistoryComparison? = nil) {
         self.source = source
         self.target = target
         self.objects = objects.sorted { $0.identity < $1.identity }
         self.unmodeledObjects = unmodeledObjects
+        self.migrationHistory = migrationHistory
     }
 }
 

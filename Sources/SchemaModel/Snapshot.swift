@@ -23,9 +23,13 @@ public struct Snapshot: Codable, Hashable, Sendable {
     /// Kinds of object deepdiff does not model, with how many the database holds in scope, so that
     /// nothing is skipped in silence (e.g. `"foreign table": 2`).
     public var unmodeledObjects: [String: Int]
+    /// The migration-history tables found in the database, one per tool (empty when none, and in
+    /// files written before deepdiff read histories).
+    public var migrationHistories: [MigrationHistory]
 
     /// Creates a snapshot; objects are kept sorted by identity.
-    public init(server: ServerInfo, database: String, schemas: [String], objects: [SchemaObject], unmodeledObjects: [String: Int] = [:]) {
+    public init(server: ServerInfo, database: String, schemas: [String], objects: [SchemaObject], unmodeledObjects: [String: Int] = [:],
+                migrationHistories: [MigrationHistory] = []) {
         self.format = Self.formatName
         self.formatVersion = Self.currentFormatVersion
         self.server = server
@@ -33,6 +37,36 @@ public struct Snapshot: Codable, Hashable, Sendable {
         self.schemas = schemas.sorted()
         self.objects = objects.sorted { $0.identity < $1.identity }
         self.unmodeledObjects = unmodeledObjects
+        self.migrationHistories = migrationHistories
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case format, formatVersion, server, database, schemas, objects, unmodeledObjects, migrationHistories
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        format = try container.decode(String.self, forKey: .format)
+        formatVersion = try container.decode(Int.self, forKey: .formatVersion)
+        server = try container.decode(ServerInfo.self, forKey: .server)
+        database = try container.decode(String.self, forKey: .database)
+        schemas = try container.decode([String].self, forKey: .schemas)
+        objects = try container.decode([SchemaObject].self, forKey: .objects)
+        unmodeledObjects = try container.decode([String: Int].self, forKey: .unmodeledObjects)
+        migrationHistories = try container.decodeIfPresent([MigrationHistory].self, forKey: .migrationHistories) ?? []
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(format, forKey: .format)
+        try container.encode(formatVersion, forKey: .formatVersion)
+        try container.encode(server, forKey: .server)
+        try container.encode(database, forKey: .database)
+        try container.encode(schemas, forKey: .schemas)
+        try container.encode(objects, forKey: .objects)
+        try container.encode(unmodeledObjects, forKey: .unmodeledObjects)
+        // Left out when empty, so files of databases without a history read as before.
+        if !migrationHistories.isEmpty { try container.encode(migrationHistories, forKey: .migrationHistories) }
     }
 }
 
