@@ -1,0 +1,59 @@
+import PostgresClient
+import SchemaModel
+
+/// Reads the migration-history tables of every tool present in a database: one query finds them,
+/// then one query per table reads its rows, all in one read-only transaction.
+public struct MigrationHistoryReader: Sendable {
+    /// How long any one query may run before the server cancels it.
+    public let statementTimeoutMilliseconds: Int
+
+    /// Creates a reader.
+    public init(statementTimeoutMilliseconds: Int = 300_000) {
+        self.statementTimeoutMilliseconds = statementTimeoutMilliseconds
+    }
+
+    /// Every history found, ordered by tool then table; empty when the database has none.
+    public func read(from connection: PostgresConnection) throws(MigrationError) -> [MigrationHistory] {
+        try step("a read-only transaction") { () throws(PostgresError) in
+            try connection.beginReadOnlySnapshot(statementTimeoutMilliseconds: statementTimeoutMilliseconds)
+        }
+        let histories: [MigrationHistory]
+        do {
+            histories = try readInTransaction(connection)
+        } catch {
+            // The read failed already; a failure to end the transaction would add nothing useful.
+            try? connection.endReadOnlySnapshot()
+            throw error
+        }
+        try step("a read-only transaction") { () throws(PostgresError) in try connection.endReadOnlySnapshot() }
+        return histories
+    }
+
+    private func readInTransaction(_ connection: PostgresConnection) throws(MigrationError) -> [MigrationHistory] {
+        let tables = try step("the migration-history tables") { () throws(PostgresError) in
+            var tables: [HistoryTable] = []
+            for row in try connection.query(HistoryTable.detectionQuery, [HistoryTable.platformSchemasParameter]) {
+                if let table = try HistoryTable(detectionRow: row) { tables.append(table) }
+            }
+            return tables
+        }
+        var histories: [MigrationHistory] = []
+        for table in tables {
+            let entries = try step(table.qualifiedName) { () throws(PostgresError) in
+                var entries: [MigrationRecord] = []
+                for row in try connection.query(table.rowQuery) { entries.append(try HistoryTable.record(from: row)) }
+                return entries
+            }
+            histories.append(MigrationHistory(framework: table.framework, table: table.qualifiedName, entries: entries))
+        }
+        return histories.sorted { ($0.framework, $0.table) < ($1.framework, $1.table) }
+    }
+
+    private func step<Value>(_ subject: String, _ body: () throws(PostgresError) -> Value) throws(MigrationError) -> Value {
+        do {
+            return try body()
+        } catch {
+            throw MigrationError(.database(subject: subject, error))
+        }
+    }
+}
