@@ -1,3 +1,4 @@
+import Catalog
 import PostgresClient
 
 /// A failure reading migration histories or files, or running a shadow verification; its description
@@ -7,6 +8,8 @@ public struct MigrationError: Error, Sendable, CustomStringConvertible {
     public enum Kind: Sendable {
         /// A query failed while reading `subject`.
         case database(subject: String, PostgresError)
+        /// A catalog read failed (the scratch database's or the compared database's).
+        case catalog(CatalogError)
         /// A migration directory or file could not be read.
         case unreadable(path: String, reason: String)
         /// No scratch PostgreSQL could be started or used.
@@ -26,6 +29,7 @@ public struct MigrationError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch kind {
         case .database(let subject, let error): "cannot read \(subject): \(error)"
+        case .catalog(let error): error.description
         case .unreadable(let path, let reason): "cannot read \(path): \(reason)"
         case .shadowUnavailable(let reason): "no scratch database for the migrations: \(reason)"
         case .shadowNotEmpty(let database, let objects):

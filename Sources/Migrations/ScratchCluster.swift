@@ -1,0 +1,138 @@
+import Foundation
+
+/// A throwaway PostgreSQL cluster that deepdiff starts in a temporary folder (unix socket only, no
+/// TCP) and removes with `remove()`.
+///
+/// The server refuses to run as root, so as root the cluster belongs to the `postgres` system user,
+/// as `scripts/pg-cluster` does it.
+struct ScratchCluster: Sendable {
+    /// The folder holding the data directory, the socket and the log.
+    let folder: String
+    /// The folder of `initdb` and `pg_ctl`.
+    let binaries: String
+    /// The libpq keyword string of the cluster's `postgres` database.
+    let connectionString: String
+
+    /// The port in the socket's file name; nothing listens on TCP, so no other server can collide.
+    private static let port = 5432
+
+    /// Starts a cluster, preferring the binaries of PostgreSQL `preferredMajor` (the compared
+    /// database's version, so both print definitions alike).
+    static func start(preferredMajor: Int?) throws(MigrationError) -> ScratchCluster {
+        guard let binaries = binaryFolder(preferredMajor: preferredMajor) else {
+            throw MigrationError(.shadowUnavailable(
+                "no initdb found (looked in `pg_config --bindir`, PATH and /usr/lib/postgresql/*/bin); install PostgreSQL or give --shadow URL"))
+        }
+        let template = FileManager.default.temporaryDirectory.appendingPathComponent("deepdiff-shadow.XXXXXX").path
+        var buffer = Array(template.utf8CString)
+        guard let created = mkdtemp(&buffer) else { throw MigrationError(.shadowUnavailable("cannot create a temporary folder")) }
+        let folder = String(cString: created)
+        let cluster = ScratchCluster(folder: folder, binaries: binaries,
+                                     connectionString: "host=\(folder) port=\(port) user=postgres dbname=postgres")
+        do {
+            try cluster.initializeAndStart()
+        } catch {
+            cluster.remove()
+            throw error
+        }
+        return cluster
+    }
+
+    /// Stops the server at once (its data is thrown away) and deletes the folder.
+    func remove() {
+        let data = (folder as NSString).appendingPathComponent("data")
+        if FileManager.default.fileExists(atPath: (data as NSString).appendingPathComponent("postmaster.pid")) {
+            _ = try? Self.run(asServerUser: true, (binaries as NSString).appendingPathComponent("pg_ctl"),
+                              ["-D", data, "-m", "immediate", "-w", "stop"])
+        }
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    private func initializeAndStart() throws(MigrationError) {
+        let data = (folder as NSString).appendingPathComponent("data")
+        if Self.isRoot {
+            // The server user must own the folder it writes the data, socket and log into.
+            _ = try Self.run(asServerUser: false, "/bin/chown", ["postgres:", folder])
+        }
+        let initdb = try Self.run(asServerUser: true, (binaries as NSString).appendingPathComponent("initdb"),
+                                  ["-D", data, "-U", "postgres", "--auth-local=trust", "-E", "UTF8", "--locale=C.UTF-8"])
+        guard initdb.status == 0 else { throw MigrationError(.shadowUnavailable("initdb failed: \(initdb.output.suffix(400))")) }
+        let settings = """
+
+            port = \(Self.port)
+            listen_addresses = ''
+            unix_socket_directories = '\(folder)'
+            fsync = off
+            synchronous_commit = off
+            full_page_writes = off
+
+            """
+        do {
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: (data as NSString).appendingPathComponent("postgresql.conf")))
+            defer { try? handle.close() }
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data(settings.utf8))
+        } catch {
+            throw MigrationError(.shadowUnavailable("cannot configure the scratch cluster: \(error.localizedDescription)"))
+        }
+        let log = (folder as NSString).appendingPathComponent("server.log")
+        let started = try Self.run(asServerUser: true, (binaries as NSString).appendingPathComponent("pg_ctl"),
+                                   ["-D", data, "-l", log, "-w", "-t", "60", "start"])
+        guard started.status == 0 else {
+            let serverLog = (try? String(contentsOfFile: log, encoding: .utf8)) ?? started.output
+            throw MigrationError(.shadowUnavailable("the scratch server did not start: \(serverLog.suffix(400))"))
+        }
+    }
+
+    /// The first folder holding `initdb` and `pg_ctl`: PostgreSQL `preferredMajor`'s Debian folder,
+    /// `pg_config --bindir`, the folder of an `initdb` on PATH, then the newest Debian folder.
+    static func binaryFolder(preferredMajor: Int?) -> String? {
+        var candidates: [String] = []
+        if let preferredMajor { candidates.append("/usr/lib/postgresql/\(preferredMajor)/bin") }
+        if let pgConfig = executable(named: "pg_config"), let result = try? run(asServerUser: false, pgConfig, ["--bindir"]),
+           result.status == 0 {
+            candidates.append(result.output.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        if let initdb = executable(named: "initdb") {
+            candidates.append((URL(fileURLWithPath: initdb).resolvingSymlinksInPath().path as NSString).deletingLastPathComponent)
+        }
+        let versions = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
+        candidates += versions.compactMap(Int.init).sorted(by: >).map { "/usr/lib/postgresql/\($0)/bin" }
+        return candidates.first { folder in
+            ["initdb", "pg_ctl"].allSatisfy { FileManager.default.isExecutableFile(atPath: (folder as NSString).appendingPathComponent($0)) }
+        }
+    }
+
+    private static func executable(named name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        return path.split(separator: ":").map { ($0 as NSString).appendingPathComponent(name) }
+            .first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    private static var isRoot: Bool { geteuid() == 0 }
+
+    /// Runs a program to completion, as the `postgres` user when asked and running as root, and
+    /// returns its status with standard output and error together.
+    private static func run(asServerUser: Bool, _ program: String, _ arguments: [String]) throws(MigrationError) -> (status: Int32, output: String) {
+        let process = Process()
+        if asServerUser && isRoot {
+            process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
+            process.arguments = ["-u", "postgres", "--", program] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = arguments
+        }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        process.standardInput = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            throw MigrationError(.shadowUnavailable("cannot run \(program): \(error.localizedDescription)"))
+        }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
