@@ -1,17 +1,30 @@
-/// Building a readable diff from two definitions: a line diff of the original texts, hunks with
-/// context, and the tokens that really changed marked within each line.
+/// Building a readable diff from two definitions: a line diff that aligns lines by their
+/// normalized content, hunks with context, and the tokens that really changed marked within each
+/// line.
 extension DefinitionDiff {
     /// Edits beyond which an alignment gives up and treats the rest as one replaced block.
     static let maxEdits = 2_000
     /// Upper bound on (length × edits) per alignment, so long texts get a smaller edit allowance.
     static let alignmentWorkBudget = 20_000_000
 
-    /// Diffs `source` against `target`. Hunks whose removed and added lines contain no changed
-    /// token are formatting-only: they are left out and counted unless `showFormattingHunks`.
+    /// Diffs `source` against `target`.
+    ///
+    /// Lines are aligned by their keys (the canonical spellings of the significant tokens that
+    /// start on them, see `DiffText.lineKeys`), so a line that differs only in formatting (keyword
+    /// case, spacing, a trailing comment) is context, shown with the source's text; lines holding
+    /// only comments or whitespace take no part in the alignment. Hunks whose removed and added
+    /// lines contain no changed token (tokens moved to other lines, comment lines added or
+    /// removed) are formatting-only: they are left out and counted unless `showFormattingHunks`,
+    /// which also shows every line whose text differs as a removal and an addition.
     init(source: DiffText, target: DiffText, contextLines: Int, showFormattingHunks: Bool) {
-        let marks = Self.changedTokenMarks(source: source, target: target)
-        let operations = Self.lineOperations(source: source, target: target,
-                                             sourceMarks: marks.source, targetMarks: marks.target)
+        var interner = Interner<String>()
+        let sourceCodes = source.tokens.map { interner.code($0.canonical) }
+        let targetCodes = target.tokens.map { interner.code($0.canonical) }
+        let marks = Self.changedTokenMarks(source: source, target: target, sourceCodes: sourceCodes, targetCodes: targetCodes)
+        let operations = Self.lineOperations(
+            source: LineSide(text: source, keys: source.lineKeys(tokenCodes: sourceCodes), marks: marks.source),
+            target: LineSide(text: target, keys: target.lineKeys(tokenCodes: targetCodes), marks: marks.target),
+            showFormatting: showFormattingHunks)
         var hunks: [DiffHunk] = []
         var omitted = 0
         // Lines of each side before the current hunk, counted once over all hunks.
@@ -47,24 +60,33 @@ extension DefinitionDiff {
         min(maxEdits, alignmentWorkBudget / max(1, sourceCount + targetCount))
     }
 
-    /// Maps equal strings to equal small integers, so alignments compare integers.
-    struct Interner {
-        private var codes: [String: Int] = [:]
+    /// Maps equal values to equal small integers, so alignments compare integers.
+    struct Interner<Value: Hashable> {
+        private var codes: [Value: Int] = [:]
 
-        mutating func code(_ text: String) -> Int {
-            if let code = codes[text] { return code }
+        mutating func code(_ value: Value) -> Int {
+            if let code = codes[value] { return code }
             let code = codes.count
-            codes[text] = code
+            codes[value] = code
             return code
         }
     }
 
-    /// Aligns the two significant-token sequences by canonical spelling; tokens left out of the
-    /// alignment are the changed ones, returned as byte ranges per line of each side.
-    static func changedTokenMarks(source: DiffText, target: DiffText) -> (source: [[ByteRange]], target: [[ByteRange]]) {
-        var interner = Interner()
-        let sourceCodes = source.tokens.map { interner.code($0.canonical) }
-        let targetCodes = target.tokens.map { interner.code($0.canonical) }
+    /// One side of the line diff: its text, the key of each line and the changed-token marks of
+    /// each line.
+    struct LineSide {
+        var text: DiffText
+        var keys: [[Int]]
+        var marks: [[ByteRange]]
+
+        /// Whether line `index` holds a significant token's start.
+        func isKeyed(_ index: Int) -> Bool { !keys[index].isEmpty }
+    }
+
+    /// Aligns the two significant-token sequences (given as interned canonical spellings); tokens
+    /// left out of the alignment are the changed ones, returned as byte ranges per line of each side.
+    static func changedTokenMarks(source: DiffText, target: DiffText, sourceCodes: [Int], targetCodes: [Int])
+        -> (source: [[ByteRange]], target: [[ByteRange]]) {
         let alignment = SequenceAlignment(source: sourceCodes, target: targetCodes,
                                           maxEdits: editAllowance(sourceCodes.count, targetCodes.count))
         var sourceChanged = [Bool](repeating: true, count: sourceCodes.count)
@@ -77,19 +99,25 @@ extension DefinitionDiff {
                 target.marks(ofTokens: targetChanged.indices.filter { targetChanged[$0] }))
     }
 
-    /// The line diff of the original texts. A line the line diff keeps as context but that holds a
-    /// changed token (the two alignments can pick different copies of a repeated line) becomes a
-    /// removal plus an addition, so every real change lands in a hunk. Within each run of changes,
+    /// The line diff. Keyed lines are aligned by key; between two aligned lines, the unkeyed lines
+    /// (comments, blank lines, the rest of a multi-line token) at the start and end of the gap are
+    /// paired as context, the others are removed or added. A pair of lines becomes a removal plus an
+    /// addition instead of context when either holds a changed token (the token alignment and the
+    /// line alignment can pick different copies of a repeated line), so every real change lands in
+    /// a hunk, and with `showFormatting` when their texts differ. Within each run of changes,
     /// removals come before additions.
-    static func lineOperations(source: DiffText, target: DiffText,
-                               sourceMarks: [[ByteRange]], targetMarks: [[ByteRange]]) -> [LineOperation] {
-        var interner = Interner()
-        let sourceCodes = source.lines.indices.map { interner.code(source.lineText($0)) }
-        let targetCodes = target.lines.indices.map { interner.code(target.lineText($0)) }
+    static func lineOperations(source: LineSide, target: LineSide, showFormatting: Bool) -> [LineOperation] {
+        let sourceKeyed = source.keys.indices.filter(source.isKeyed)
+        let targetKeyed = target.keys.indices.filter(target.isKeyed)
+        var interner = Interner<[Int]>()
+        let sourceCodes = sourceKeyed.map { interner.code(source.keys[$0]) }
+        let targetCodes = targetKeyed.map { interner.code(target.keys[$0]) }
         let alignment = SequenceAlignment(source: sourceCodes, target: targetCodes,
                                           maxEdits: editAllowance(sourceCodes.count, targetCodes.count))
+        let sourceCount = source.keys.count, targetCount = target.keys.count
+
         var operations: [LineOperation] = []
-        operations.reserveCapacity(sourceCodes.count + targetCodes.count)
+        operations.reserveCapacity(sourceCount + targetCount)
         var removed: [LineOperation] = []
         var added: [LineOperation] = []
         func flushChanges() {
@@ -98,27 +126,47 @@ extension DefinitionDiff {
             removed.removeAll()
             added.removeAll()
         }
-        var sourceLine = 0, targetLine = 0
-        let sentinel = (source: sourceCodes.count, target: targetCodes.count)
-        for match in alignment.matches + [sentinel] {
-            while sourceLine < match.source {
+        func isContext(_ sourceLine: Int, _ targetLine: Int) -> Bool {
+            source.marks[sourceLine].isEmpty && target.marks[targetLine].isEmpty
+                && (!showFormatting || source.text.lineText(sourceLine) == target.text.lineText(targetLine))
+        }
+        func pair(_ sourceLine: Int, _ targetLine: Int) {
+            if isContext(sourceLine, targetLine) {
+                flushChanges()
+                operations.append(.context(source: sourceLine, target: targetLine))
+            } else {
                 removed.append(.removed(source: sourceLine))
-                sourceLine += 1
-            }
-            while targetLine < match.target {
                 added.append(.added(target: targetLine))
+            }
+        }
+        /// Whether the gap's lines at these indices are both unkeyed and may be paired.
+        func pairsUnkeyed(_ sourceLine: Int, _ targetLine: Int) -> Bool {
+            !source.isKeyed(sourceLine) && !target.isKeyed(targetLine) && isContext(sourceLine, targetLine)
+        }
+
+        var sourceLine = 0, targetLine = 0
+        let matches = alignment.matches.map { (source: sourceKeyed[$0.source], target: targetKeyed[$0.target]) }
+        for match in matches + [(source: sourceCount, target: targetCount)] {
+            // The gap before the match: unkeyed lines paired from its start and from its end.
+            var sourceEnd = match.source, targetEnd = match.target
+            while sourceLine < sourceEnd, targetLine < targetEnd, pairsUnkeyed(sourceLine, targetLine) {
+                pair(sourceLine, targetLine)
+                sourceLine += 1
                 targetLine += 1
             }
-            guard match.source < sourceCodes.count else { break }
-            if sourceMarks[match.source].isEmpty && targetMarks[match.target].isEmpty {
-                flushChanges()
-                operations.append(.context(source: match.source, target: match.target))
-            } else {
-                removed.append(.removed(source: match.source))
-                added.append(.added(target: match.target))
+            var trailing = 0
+            while sourceLine < sourceEnd, targetLine < targetEnd, pairsUnkeyed(sourceEnd - 1, targetEnd - 1) {
+                sourceEnd -= 1
+                targetEnd -= 1
+                trailing += 1
             }
-            sourceLine += 1
-            targetLine += 1
+            removed += (sourceLine..<sourceEnd).map { .removed(source: $0) }
+            added += (targetLine..<targetEnd).map { .added(target: $0) }
+            for offset in 0..<trailing { pair(sourceEnd + offset, targetEnd + offset) }
+            guard match.source < sourceCount else { break }
+            pair(match.source, match.target)
+            sourceLine = match.source + 1
+            targetLine = match.target + 1
         }
         flushChanges()
         return operations

@@ -45,6 +45,27 @@ struct DiffText: Sendable {
         return low
     }
 
+    /// Per line, the codes (from `tokenCodes`, one per token) of the tokens that start on it, in
+    /// order: what the line says once formatting is set aside. A token spanning several lines
+    /// keys only the line it starts on; a line holding only comments or whitespace has an empty key.
+    ///
+    /// Complexity: O(lines + tokens) for tokens sorted by position (the normalizer's order); a token
+    /// out of order costs a binary search.
+    func lineKeys(tokenCodes: [Int]) -> [[Int]] {
+        var keys = [[Int]](repeating: [], count: lines.count)
+        var line = 0
+        for (token, code) in zip(tokens, tokenCodes) where !lines.isEmpty {
+            let start = token.token.start
+            if start < lines[line].lowerBound {
+                line = lineIndex(containing: start)
+            }
+            // A token starting on a line break belongs to the line the break ends.
+            while line + 1 < lines.count, lines[line + 1].lowerBound <= start { line += 1 }
+            keys[line].append(code)
+        }
+        return keys
+    }
+
     /// Per line, the byte ranges (relative to the line) covered by the tokens at `tokenIndices`;
     /// a token spanning several lines (a multi-line string) is marked on each of them.
     func marks(ofTokens tokenIndices: [Int]) -> [[ByteRange]] {

@@ -40,12 +40,13 @@ struct DefinitionDiffTests {
         #expect(changed.map(\.changedTokens) == [[ByteRange(start: 25, end: 26)], [ByteRange(start: 25, end: 26)]])
     }
 
-    @Test("a hunk that only changes formatting is left out and counted")
+    @Test("a hunk whose tokens only moved to other lines is left out and counted")
     func formattingHunkOmitted() throws {
         let source = lines()
         let target = lines { lines in
-            lines[2] = "    C2 ,"        // formatting only, far from the real change
-            lines[19] = "    c19_renamed,"
+            lines[2] = "    c2, c3,"     // c3 joins c2's line: formatting only, far from the real change
+            lines.remove(at: 3)
+            lines[18] = "    c19_renamed,"
         }
         let diff = try #require(viewDiff(source, target))
         #expect(diff.omittedFormattingHunks == 1)
@@ -54,10 +55,10 @@ struct DefinitionDiffTests {
         #expect(hunk.lines.filter { $0.change == .removed }.map(\.text) == ["    c19,"])
         #expect(hunk.lines.filter { $0.change == .added }.map(\.text) == ["    c19_renamed,"])
         #expect(hunk.lines.filter { $0.change == .context }.count == 6)
-        #expect((hunk.sourceStart, hunk.sourceCount, hunk.targetStart, hunk.targetCount) == (17, 7, 17, 7))
+        #expect((hunk.sourceStart, hunk.sourceCount, hunk.targetStart, hunk.targetCount) == (17, 7, 16, 7))
     }
 
-    @Test("formatting-only hunks are kept with --show-formatting")
+    @Test("formatting-only hunks, and lines whose text differs only in formatting, are kept with --show-formatting")
     func formattingHunkShown() throws {
         let target = lines { lines in
             lines[2] = "    C2 ,"
@@ -66,7 +67,80 @@ struct DefinitionDiffTests {
         let diff = try #require(viewDiff(lines(), target, options: ComparisonOptions(showFormattingHunks: true)))
         #expect(diff.omittedFormattingHunks == 0)
         #expect(diff.hunks.map(\.isFormattingOnly) == [true, false])
+        #expect(diff.hunks.first?.lines.filter { $0.change != .context }.map(\.text) == ["    c2,", "    C2 ,"])
         #expect(diff.hunks.first?.lines.filter { $0.change != .context }.allSatisfy { $0.changedTokens.isEmpty } == true)
+    }
+
+    /// A query reformatted on every line (keyword case, spacing, comments), `threshold` its one literal.
+    func reformatted(_ threshold: String, upper: Bool) -> String {
+        let lines = upper ? [
+            "SELECT 'total'::text,",
+            "       round(avg(c.ms), 0),",
+            "       min(c.ms),",
+            "       -- the 95th percentile",
+            "       percentile_cont(\(threshold)) WITHIN GROUP (ORDER BY c.ms)",
+            "  FROM public.calls c",
+            " WHERE c.started_at >= now()",
+            "   AND NOT c.is_test",
+        ] : [
+            "select 'total'::text,",
+            "       round(avg(c.ms),0),  -- average",
+            "       min(c.ms),",
+            "       -- the percentile",
+            "       percentile_cont(\(threshold)) within group (order by c.ms)",
+            "  from public.calls c",
+            " where c.started_at >= now()",
+            "   and not c.is_test",
+        ]
+        return lines.joined(separator: "\n")
+    }
+
+    @Test("lines equal after normalization are context with the source's text; only the line with the changed literal differs")
+    func reformattedBodyWithOneChange() throws {
+        let diff = try #require(viewDiff(reformatted("0.9", upper: false), reformatted("0.95", upper: true)))
+        #expect(diff.hunks.count == 1)
+        let hunk = try #require(diff.hunks.first)
+        #expect(hunk.isFormattingOnly == false)
+        #expect(hunk.lines.filter { $0.change == .removed } == [
+            DiffLine(change: .removed, text: "       percentile_cont(0.9) within group (order by c.ms)",
+                     changedTokens: [ByteRange(start: 23, end: 26)]),
+        ])
+        #expect(hunk.lines.filter { $0.change == .added } == [
+            DiffLine(change: .added, text: "       percentile_cont(0.95) WITHIN GROUP (ORDER BY c.ms)",
+                     changedTokens: [ByteRange(start: 23, end: 27)]),
+        ])
+        // Context shows the source's text; comment lines and the blank line pair up as context.
+        #expect(hunk.lines.filter { $0.change == .context }.map(\.text) == [
+            "       round(avg(c.ms),0),  -- average", "       min(c.ms),", "       -- the percentile",
+            "  from public.calls c", " where c.started_at >= now()", "   and not c.is_test",
+        ])
+        #expect((hunk.sourceStart, hunk.sourceCount, hunk.targetStart, hunk.targetCount) == (2, 7, 2, 7))
+        #expect(diff.omittedFormattingHunks == 0)
+    }
+
+    @Test("a comment line added or removed makes a formatting-only hunk, not a shown one")
+    func commentLines() throws {
+        let source = lines()
+        let target = lines { lines in
+            lines.insert("    -- the first columns", at: 1)
+            lines.insert("", at: 12)
+            lines[21] = "    c19_renamed,"
+        }
+        let diff = try #require(viewDiff(source, target, options: ComparisonOptions(contextLines: 1)))
+        #expect(diff.hunks.count == 1)
+        #expect(diff.omittedFormattingHunks == 2)
+        #expect(diff.hunks.first?.lines.map(\.change) == [.context, .removed, .added, .context])
+        #expect((diff.hunks.first?.sourceStart, diff.hunks.first?.targetStart) == (19, 21))
+    }
+
+    @Test("lines holding only comments and blank lines on both sides pair up as context")
+    func unkeyedLinesPair() throws {
+        let diff = try #require(viewDiff("SELECT a,\n-- one\n\n  b\nFROM t", "SELECT a,\n-- two\n   \n  c\nFROM t",
+                                         options: ComparisonOptions(contextLines: 0)))
+        #expect(diff.omittedFormattingHunks == 0)
+        #expect(diff.hunks.count == 1)
+        #expect(diff.hunks.first?.lines.map(\.text) == ["  b", "  c"])
+        #expect((diff.hunks.first?.sourceStart, diff.hunks.first?.targetStart) == (4, 4))
     }
 
     @Test("equivalent definitions carry a diff only with --show-formatting")

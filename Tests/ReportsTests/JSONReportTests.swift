@@ -47,9 +47,7 @@ struct JSONReportTests {
         #expect(decoded.objects.map(\.source) == result.objects.map(\.source))
         #expect(decoded.objects.map(\.target) == result.objects.map(\.target))
         #expect(decoded.objects.map(\.diff) == result.objects.map(\.diff))
-        // The model's synthesized decoding reads an attribute value of JSON null as "absent";
-        // the JSON itself keeps them apart (see `attributeValueNullAndAbsent`).
-        #expect(decoded.objects.map(\.attributeDifferences.count) == result.objects.map(\.attributeDifferences.count))
+        #expect(decoded.objects.map(\.attributeDifferences) == result.objects.map(\.attributeDifferences))
         #expect(decoded.summary == result.summary)
         #expect(decoded.unmodeledObjects == result.unmodeledObjects)
         #expect(decoded.source == result.source)
@@ -70,6 +68,20 @@ struct JSONReportTests {
         #expect(differences[0]["target"] is NSNull)
         #expect((differences[0]["source"] as? [String: String]) == ["sql": "0"])
         #expect(differences[1].keys.contains("target") == false)
+    }
+
+    @Test("decoding keeps a null attribute value apart from a missing one")
+    func attributeValueNullAndAbsentRoundTrip() throws {
+        let differences = [
+            AttributeDifference(name: "default", source: .sql("0"), target: .null, isSecurityRelevant: false),
+            AttributeDifference(name: "collation", source: nil, target: .text("C"), isSecurityRelevant: false, isFormattingOnly: true),
+            AttributeDifference(name: "comment", source: .null, target: nil, isSecurityRelevant: false),
+        ]
+        let decoded = try JSONDecoder().decode([AttributeDifference].self, from: JSONEncoder().encode(differences))
+        #expect(decoded == differences)
+        let written = try JSONDecoder().decode(AttributeDifference.self, from: Data(
+            #"{"name":"owner","source":null,"isSecurityRelevant":true,"isFormattingOnly":false}"#.utf8))
+        #expect(written == AttributeDifference(name: "owner", source: .null, target: nil, isSecurityRelevant: true))
     }
 
     @Test("each object carries its qualified name and whether it fails the gate, strict or not")
