@@ -73,8 +73,9 @@ public enum Comparator {
     /// The comparison of an object only one side has, with that side's proof.
     static func presentOnOneSide(_ object: SchemaObject, inSource: Bool) -> ObjectComparison {
         let proof = object.definition.map { DefinitionComparison.proof(of: $0.text) }
+        let relation = ObjectScope.owningRelation(of: object).map { RelationReference(schema: $0.schema, name: $0.name) }
         return ObjectComparison(identity: object.identity, verdict: inSource ? .onlyInSource : .onlyInTarget,
-                                source: inSource ? proof : nil, target: inSource ? nil : proof)
+                                source: inSource ? proof : nil, target: inSource ? nil : proof, owningRelation: relation)
     }
 
     /// Adds a `column order` difference to each table, view or materialized view present on both

@@ -74,16 +74,37 @@ public struct ObjectComparison: Codable, Hashable, Sendable {
     /// The readable diff of the definitions, for `different` (and, with `--show-formatting`,
     /// `equivalent`) definitions.
     public var diff: DefinitionDiff?
+    /// For an object present on one side only that belongs to a table, view or materialized view
+    /// (a column, constraint, index, trigger, policy or rule), that relation, so reports can show
+    /// it under a relation missing with it; nil otherwise.
+    public var owningRelation: RelationReference?
 
     /// Creates an object comparison.
     public init(identity: ObjectIdentity, verdict: Verdict, source: DefinitionProof? = nil, target: DefinitionProof? = nil,
-                attributeDifferences: [AttributeDifference] = [], diff: DefinitionDiff? = nil) {
+                attributeDifferences: [AttributeDifference] = [], diff: DefinitionDiff? = nil,
+                owningRelation: RelationReference? = nil) {
         self.identity = identity
         self.verdict = verdict
         self.source = source
         self.target = target
         self.attributeDifferences = attributeDifferences
         self.diff = diff
+        self.owningRelation = owningRelation
+    }
+}
+
+/// A table, view or materialized view named by schema and name (its kind is not always known:
+/// an index records only the name of what it indexes).
+public struct RelationReference: Codable, Hashable, Sendable {
+    /// The relation's schema.
+    public var schema: String?
+    /// The relation's name.
+    public var name: String
+
+    /// Creates a reference.
+    public init(schema: String?, name: String) {
+        self.schema = schema
+        self.name = name
     }
 }
 

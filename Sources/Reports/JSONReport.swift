@@ -49,7 +49,8 @@ public enum JSONReport {
             verdict = overall.name
             strict = options.strict
             exitStatus = overall.exitStatus
-            failingObjects = result.objects.filter { $0.verdict.isDifference(strict: options.strict) }.count
+            // As the verdict line counts them: the children of a one-sided relation count under it.
+            failingObjects = overall.failingCount
             summary = result.summary
             objects = result.objects.map { Entry(object: $0, fails: $0.verdict.isDifference(strict: options.strict)) }
             unmodeledObjects = result.unmodeledObjects

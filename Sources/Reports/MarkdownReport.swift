@@ -14,7 +14,8 @@ public enum MarkdownReport {
 
     /// The report, ending with a line break.
     public static func render(_ result: ComparisonResult, options: ReportOptions, title: String = "deepdiff audit") -> String {
-        let overall = OverallVerdict(result, options: options)
+        let oneSided = OneSidedRelations(result)
+        let overall = OverallVerdict(result, options: options, oneSided: oneSided)
         var lines = ["# " + MarkdownText.plain(title), ""]
         lines.append(contentsOf: MarkdownText.header(["", "source", "target"]))
         lines.append(MarkdownText.row(["label", MarkdownText.code(result.source.label), MarkdownText.code(result.target.label)]))
@@ -24,8 +25,8 @@ public enum MarkdownReport {
         lines.append("**" + overall.line + "**" + (options.strict ? " (strict: formatting differences count)" : ""))
         lines.append("")
 
-        let failing = result.objects.filter { $0.verdict.isDifference(strict: options.strict) }
-        let security = securityFindings(result)
+        let failing = result.objects.filter { $0.verdict.isDifference(strict: options.strict) && !oneSided.isFolded($0) }
+        let security = securityFindings(result, oneSided: oneSided)
         if !security.isEmpty {
             lines.append(contentsOf: ["## Security-relevant differences", ""] + security.map { "- " + $0 } + [""])
         }
@@ -39,7 +40,7 @@ public enum MarkdownReport {
 
         if !failing.isEmpty {
             lines.append(contentsOf: ["## Differences (\(failing.count))", ""])
-            for object in failing { lines.append(contentsOf: difference(object, in: result)) }
+            for object in failing { lines.append(contentsOf: difference(object, in: result, holdings: oneSided.holdings(of: object))) }
         }
         lines.append(contentsOf: verdictTable("Equivalent: formatting only", result.objects.filter {
             if case .equivalent = $0.verdict { true } else { false }
@@ -60,10 +61,11 @@ public enum MarkdownReport {
     }
 
     /// Every security-relevant attribute difference that is more than formatting, and every
-    /// policy that is missing on one side or differs otherwise.
-    static func securityFindings(_ result: ComparisonResult) -> [String] {
+    /// policy that is missing on one side or differs otherwise; a policy missing with its table is
+    /// counted in the table's entry instead.
+    static func securityFindings(_ result: ComparisonResult, oneSided: OneSidedRelations) -> [String] {
         var findings: [String] = []
-        for object in result.objects {
+        for object in result.objects where !oneSided.isFolded(object) {
             let differences = object.attributeDifferences.filter { $0.isSecurityRelevant && !$0.isFormattingOnly }
             for difference in differences {
                 findings.append(title(object) + ": " + MarkdownText.code(difference.name) + " "
@@ -93,9 +95,10 @@ public enum MarkdownReport {
         return lines
     }
 
-    /// One real difference: verdict, proofs, attribute differences, collapsible diff.
-    static func difference(_ object: ObjectComparison, in result: ComparisonResult) -> [String] {
-        var lines = ["### " + title(object) + ": " + ObjectDescription.verdict(object.verdict), ""]
+    /// One real difference: verdict (with what a one-sided relation holds), proofs, attribute
+    /// differences, collapsible diff.
+    static func difference(_ object: ObjectComparison, in result: ComparisonResult, holdings: String = "") -> [String] {
+        var lines = ["### " + title(object) + ": " + ObjectDescription.verdict(object.verdict) + holdings, ""]
         if ObjectDescription.hasProof(object) {
             lines.append(contentsOf: MarkdownText.header(["side", "exact fingerprint", "normalized fingerprint"]))
             for (label, proof, present) in [(result.source.label, object.source, object.verdict != .onlyInTarget),

@@ -7,15 +7,23 @@ public enum OverallVerdict: Hashable, Sendable {
     /// Nothing fails the gate, but some objects differ in formatting or only in how two PostgreSQL
     /// versions print them.
     case equivalent(formattingOnly: Int, printedDifferently: Int)
-    /// `count` objects fail the gate (with `strict`, formatting-only differences included).
-    case different(count: Int)
+    /// `count` objects fail the gate (with `strict`, formatting-only differences included), not
+    /// counting the columns, constraints, indexes... of tables, views and materialized views present
+    /// on one side only, which `children` describes (e.g. `51 columns and indexes of tables present
+    /// on one side only`; nil when there are none).
+    case different(count: Int, children: String?)
 
     /// The verdict on `result` under `options.strict`.
     public init(_ result: ComparisonResult, options: ReportOptions) {
+        self.init(result, options: options, oneSided: OneSidedRelations(result))
+    }
+
+    /// The verdict, with the one-sided relations already found.
+    init(_ result: ComparisonResult, options: ReportOptions, oneSided: OneSidedRelations) {
         var failing = 0, formattingOnly = 0, printedDifferently = 0
         for object in result.objects {
             if object.verdict.isDifference(strict: options.strict) {
-                failing += 1
+                if !oneSided.isFolded(object) { failing += 1 }
             } else if case .equivalent = object.verdict {
                 formattingOnly += 1
             } else if case .printedDifferently = object.verdict {
@@ -23,7 +31,7 @@ public enum OverallVerdict: Hashable, Sendable {
             }
         }
         if failing > 0 {
-            self = .different(count: failing)
+            self = .different(count: failing, children: oneSided.foldedDescription)
         } else if formattingOnly + printedDifferently > 0 {
             self = .equivalent(formattingOnly: formattingOnly, printedDifferently: printedDifferently)
         } else {
@@ -45,6 +53,12 @@ public enum OverallVerdict: Hashable, Sendable {
         if case .different = self { 1 } else { 0 }
     }
 
+    /// The number of objects the verdict line counts as failing (children of one-sided relations
+    /// counted under them); 0 unless `different`.
+    public var failingCount: Int {
+        if case .different(let count, _) = self { count } else { 0 }
+    }
+
     /// The one-line verdict people read, e.g. `DIFFERENT: 4 objects differ`.
     public var line: String {
         switch self {
@@ -57,8 +71,8 @@ public enum OverallVerdict: Hashable, Sendable {
                 parts.append("\(Self.count(printedDifferently, "object")) only in how each PostgreSQL version \(printedDifferently == 1 ? "prints it" : "prints them")")
             }
             return "EQUIVALENT: " + parts.joined(separator: ", ")
-        case .different(let count):
-            return "DIFFERENT: \(Self.count(count, "object")) \(count == 1 ? "differs" : "differ")"
+        case .different(let count, let children):
+            return "DIFFERENT: \(Self.count(count, "object")) \(count == 1 ? "differs" : "differ")" + (children.map { " (plus \($0))" } ?? "")
         }
     }
 

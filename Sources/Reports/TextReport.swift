@@ -10,7 +10,8 @@ public enum TextReport {
     /// The report, ending with a line break.
     public static func render(_ result: ComparisonResult, options: ReportOptions) -> String {
         let color = options.color
-        let overall = OverallVerdict(result, options: options)
+        let oneSided = OneSidedRelations(result)
+        let overall = OverallVerdict(result, options: options, oneSided: oneSided)
         var lines: [String] = []
         lines.append(AnsiStyle.bold.apply("deepdiff: source \(side(result.source)) vs target \(side(result.target))", color: color))
         lines.append("")
@@ -24,13 +25,13 @@ public enum TextReport {
         lines.append(verdictStyle.apply(overall.line, color: color) + (options.strict ? " (strict: formatting differences count)" : ""))
         if let unmodeled = unmodeledLine(result.unmodeledObjects) { lines.append(unmodeled) }
 
-        let shown = result.objects.filter { $0.verdict != .identical }
+        let shown = result.objects.filter { $0.verdict != .identical && !oneSided.isFolded($0) }
         if !shown.isEmpty {
             lines.append("")
             lines.append(AnsiStyle.bold.apply("Details", color: color))
             for object in shown {
                 lines.append("")
-                lines.append(contentsOf: details(object, in: result, options: options))
+                lines.append(contentsOf: details(object, in: result, options: options, holdings: oneSided.holdings(of: object)))
             }
         }
         if options.verbose {
@@ -87,12 +88,13 @@ public enum TextReport {
         return "Not compared (deepdiff does not model them): " + parts.joined(separator: "; ")
     }
 
-    /// One object's block: title and verdict, proofs, attribute differences, diff.
-    static func details(_ object: ObjectComparison, in result: ComparisonResult, options: ReportOptions) -> [String] {
+    /// One object's block: title and verdict (with what a one-sided relation holds, see
+    /// `OneSidedRelations.holdings(of:)`), proofs, attribute differences, diff.
+    static func details(_ object: ObjectComparison, in result: ComparisonResult, options: ReportOptions, holdings: String = "") -> [String] {
         let color = options.color
         let failing = object.verdict.isDifference(strict: options.strict)
         var lines = [AnsiStyle.bold.apply(ObjectDescription.title(object), color: color) + ": "
-            + (failing ? AnsiStyle.failing : AnsiStyle.equivalent).apply(ObjectDescription.verdict(object.verdict), color: color)]
+            + (failing ? AnsiStyle.failing : AnsiStyle.equivalent).apply(ObjectDescription.verdict(object.verdict) + holdings, color: color)]
         if ObjectDescription.hasProof(object) {
             lines.append(contentsOf: ObjectDescription.proofLines(object, in: result).map { "  " + $0 })
         }

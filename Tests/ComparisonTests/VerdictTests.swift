@@ -150,3 +150,21 @@ struct VerdictTests {
         #expect(result.unmodeledObjects == UnmodeledCounts(source: ["foreign table": 2], target: [:]))
     }
 }
+
+@Suite("Objects present on one side only")
+struct OneSidedObjectTests {
+    @Test("a one-sided column, constraint or index names the relation it belongs to; an index by its table attribute")
+    func owningRelation() {
+        let result = Fixture.compare([], [
+            Fixture.object(.table, "t"),
+            Fixture.column("t", "id", position: 1),
+            Fixture.object(.constraint, "t_pkey", relation: "t"),
+            Fixture.object(.index, "t_idx", attributes: [AttributeName.table: .text("public.t")]),
+            Fixture.object(.function, "f", arguments: ""),
+        ])
+        let relations = Dictionary(uniqueKeysWithValues: result.objects.map { ($0.identity.description, $0.owningRelation) })
+        let t = RelationReference(schema: "public", name: "t")
+        #expect(relations == ["table public.t": nil, "column public.t.id": t, "constraint t_pkey on public.t": t,
+                              "index public.t_idx": t, "function public.f()": nil])
+    }
+}
