@@ -61,12 +61,14 @@ struct CompareCommandTests {
         #expect(found.filter { $0.hasSuffix(": equivalent") }.count == 19)
     }
 
-    @Test("terminal report of the demo matches its golden file")
-    func demoTextGolden() throws {
+    @Test("every report format of the demo matches its golden file", arguments: [
+        ("text", "txt"), ("json", "json"), ("junit", "junit.xml"), ("markdown", "md"),
+    ])
+    func demoGolden(format: String, fileExtension: String) throws {
         let config = try Self.demoConfig(15)
-        let outcome = try DeepDiffProcess.run(["compare", "--config", config.path])
-        #expect(outcome.status == 1)
-        let mismatch = GoldenFile("e2e/compare-demo.txt").mismatch(with: outcome.standardOutput)
+        let outcome = try DeepDiffProcess.run(["compare", "--config", config.path, "--format", format])
+        #expect(outcome.status == 1, "\(outcome.standardError)")
+        let mismatch = GoldenFile("e2e/compare-demo.\(fileExtension)").mismatch(with: outcome.standardOutput)
         #expect(mismatch == nil, "\(mismatch ?? "")")
     }
 
