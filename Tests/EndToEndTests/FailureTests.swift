@@ -1,4 +1,5 @@
 import Foundation
+import GoldenFiles
 import Testing
 
 /// Bad input gives one clear line on standard error and exit code 2, never a crash, never a

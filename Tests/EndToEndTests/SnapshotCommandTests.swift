@@ -1,4 +1,5 @@
 import Foundation
+import GoldenFiles
 import Testing
 
 /// `deepdiff snapshot`, and snapshot files standing in for databases.

@@ -1,11 +1,12 @@
 import Foundation
-import GoldenFiles
 
 /// Validates an XML file against the project's JUnit schema with libxml2's xmllint.
-enum XMLSchemaCheck {
-    struct Invalid: Error, CustomStringConvertible { let description: String }
+public enum XMLSchemaCheck {
+    /// xmllint's complaint.
+    public struct Invalid: Error, CustomStringConvertible { public let description: String }
 
-    static func validate(_ file: URL) throws {
+    /// Throws `Invalid` with xmllint's output unless `file` is valid JUnit XML.
+    public static func validate(_ file: URL) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/xmllint")
         let schema = GoldenFile.repositoryRoot.appendingPathComponent("schemas/junit.xsd").path

@@ -1,16 +1,16 @@
 import Foundation
-import GoldenFiles
 
 /// The throwaway PostgreSQL clusters that `scripts/with-test-clusters` starts, and the demo
 /// databases loaded into them once per test run.
-enum TestDatabases {
+public enum TestDatabases {
     /// A missing cluster is a failure with instructions, never a silent skip.
-    struct Unavailable: Error, CustomStringConvertible {
-        let description: String
+    public struct Unavailable: Error, CustomStringConvertible {
+        public let description: String
+        public init(description: String) { self.description = description }
     }
 
     /// The libpq keyword string of the PostgreSQL `major` cluster (15 or 18).
-    static func cluster(_ major: Int) throws -> String {
+    public static func cluster(_ major: Int) throws -> String {
         let variable = "DEEPDIFF_TEST_PG\(major)"
         guard let value = ProcessInfo.processInfo.environment[variable], !value.isEmpty else {
             throw Unavailable(description: "\(variable) is not set: run the tests with scripts/test (or scripts/with-test-clusters swift test)")
@@ -19,10 +19,10 @@ enum TestDatabases {
     }
 
     /// The password of `postgres` over TCP in the test clusters.
-    static var password: String { ProcessInfo.processInfo.environment["DEEPDIFF_TEST_PASSWORD"] ?? "deepdiff-test-secret" }
+    public static var password: String { ProcessInfo.processInfo.environment["DEEPDIFF_TEST_PASSWORD"] ?? "deepdiff-test-secret" }
 
     /// The TCP port of a cluster, read from its keyword string.
-    static func port(_ major: Int) throws -> String {
+    public static func port(_ major: Int) throws -> String {
         let words = try cluster(major).split(separator: " ")
         guard let port = words.first(where: { $0.hasPrefix("port=") }) else {
             throw Unavailable(description: "no port in DEEPDIFF_TEST_PG\(major)")
@@ -31,13 +31,13 @@ enum TestDatabases {
     }
 
     /// The demo's production and staging databases in cluster `major`, loaded on first use.
-    static func demo(_ major: Int) throws -> DemoPair {
+    public static func demo(_ major: Int) throws -> DemoPair {
         let base = try cluster(major)
         return try DemoLoads.shared.pair(major: major, base: base)
     }
 
     /// Runs a repository script and fails with its output when it fails.
-    static func runScript(_ name: String, _ arguments: [String]) throws {
+    public static func runScript(_ name: String, _ arguments: [String]) throws {
         let process = Process()
         process.executableURL = GoldenFile.repositoryRoot.appendingPathComponent("scripts").appendingPathComponent(name)
         process.arguments = arguments
@@ -54,9 +54,11 @@ enum TestDatabases {
 }
 
 /// The two demo databases of one cluster, as connection strings.
-struct DemoPair: Sendable {
-    let production: String
-    let staging: String
+public struct DemoPair: Sendable {
+    /// The production database (schema pasted by hand).
+    public let production: String
+    /// The staging database (migrations applied).
+    public let staging: String
 }
 
 /// Loads each cluster's demo databases once, whichever test asks first.

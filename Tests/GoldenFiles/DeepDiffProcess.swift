@@ -1,17 +1,19 @@
 import Foundation
-import GoldenFiles
 
 /// Runs the built `deepdiff` executable as a user would, capturing its output and exit status.
-struct DeepDiffProcess {
+public struct DeepDiffProcess {
     /// What one run produced.
-    struct Outcome {
-        let status: Int32
-        let standardOutput: String
-        let standardError: String
+    public struct Outcome: Sendable {
+        /// The exit status.
+        public let status: Int32
+        /// Everything written to standard output.
+        public let standardOutput: String
+        /// Everything written to standard error.
+        public let standardError: String
     }
 
     /// The `deepdiff` binary built beside this test bundle.
-    static let executable: URL = {
+    public static let executable: URL = {
         let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         var directory = testBinary.deletingLastPathComponent()
         // The test runner may live inside an .xctest bundle folder.
@@ -25,7 +27,7 @@ struct DeepDiffProcess {
 
     /// Runs `deepdiff arguments…` with `environment` added to a clean environment (no NO_COLOR or
     /// DEEPDIFF_* from the caller), in `directory`, with `input` on standard input.
-    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil, input: Data? = nil) throws -> Outcome {
+    public static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil, input: Data? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
