@@ -5,6 +5,7 @@ import Glibc
 
 // swift-argument-parser exits 64 on usage errors and 1 on other errors; deepdiff maps every
 // failure onto its own contract instead: 0 same, 1 differences found, 2 error.
+Interruption.install()
 var command: any ParsableCommand
 do {
     command = try DeepDiff.parseAsRoot()

@@ -31,6 +31,8 @@ struct SnapshotLoader: Sendable {
             } catch {
                 throw SideReadError(side: side.label, underlying: error)
             }
+            Interruption.register(connection)
+            defer { Interruption.unregister(connection) }
             do {
                 let snapshot = try CatalogReader(scope: scope, statementTimeoutMilliseconds: statementTimeoutMilliseconds).read(from: connection)
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
