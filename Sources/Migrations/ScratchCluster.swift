@@ -113,26 +113,47 @@ struct ScratchCluster: Sendable {
 
     /// Runs a program to completion, as the `postgres` user when asked and running as root, and
     /// returns its status with standard output and error together.
+    ///
+    /// Spawned directly rather than with `Process`: the server `pg_ctl` starts lives on, and must not
+    /// inherit any other descriptor of this process (a pipe it kept open would never see its end), so
+    /// the child gets only /dev/null and a log file.
     private static func run(asServerUser: Bool, _ program: String, _ arguments: [String]) throws(MigrationError) -> (status: Int32, output: String) {
-        let process = Process()
-        if asServerUser && isRoot {
-            process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
-            process.arguments = ["-u", "postgres", "--", program] + arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: program)
-            process.arguments = arguments
+        let command = asServerUser && isRoot ? ["/usr/sbin/runuser", "-u", "postgres", "--", program] + arguments : [program] + arguments
+        let template = FileManager.default.temporaryDirectory.appendingPathComponent("deepdiff-command.XXXXXX").path
+        var logName = Array(template.utf8CString)
+        let logDescriptor = mkstemp(&logName)
+        guard logDescriptor >= 0 else { throw MigrationError(.shadowUnavailable("cannot create a temporary file")) }
+        let logPath = String(decoding: logName.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        defer {
+            close(logDescriptor)
+            unlink(logPath)
         }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            throw MigrationError(.shadowUnavailable("cannot run \(program): \(error.localizedDescription)"))
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, logDescriptor, 1)
+        posix_spawn_file_actions_adddup2(&actions, logDescriptor, 2)
+        for descriptor in inheritableDescriptors() where descriptor > 2 {
+            posix_spawn_file_actions_addclose(&actions, descriptor)
         }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let argv = command.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, command[0], &actions, nil, argv, environ)
+        guard spawned == 0 else {
+            throw MigrationError(.shadowUnavailable("cannot run \(command[0]): \(String(cString: strerror(spawned)))"))
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let output = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
+        // The exit status is in bits 8–15 when the child exited normally (WIFEXITED: low 7 bits zero).
+        let exitStatus: Int32 = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        return (exitStatus, output)
+    }
+
+    /// This process's open descriptors, from /proc/self/fd (empty where there is no /proc).
+    private static func inheritableDescriptors() -> [Int32] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []).compactMap(Int32.init)
     }
 }

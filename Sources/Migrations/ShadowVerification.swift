@@ -158,10 +158,17 @@ public struct MigrationVerification: Sendable {
         for (identity, index) in lastTouch where relationKinds.contains(identity.kind) {
             relationTouch["\(identity.schema ?? "")\u{0}\(identity.name)"] = index
         }
+        // A table or view on one side only stands for its columns, constraints and the rest.
+        var oneSidedRelations: [String: Verdict] = [:]
+        for object in comparison.objects
+        where relationKinds.contains(object.identity.kind) && (object.verdict == .onlyInSource || object.verdict == .onlyInTarget) {
+            oneSidedRelations["\(object.identity.schema ?? "")\u{0}\(object.identity.name)"] = object.verdict
+        }
         var byMigration = [[ObjectComparison]](repeating: [], count: snapshots.count - 1)
         var unattributed: [ObjectComparison] = []
         for object in comparison.objects {
             let identity = object.identity
+            if let relation = identity.relation, oneSidedRelations["\(identity.schema ?? "")\u{0}\(relation)"] == object.verdict { continue }
             let owner = identity.relation.flatMap { relationTouch["\(identity.schema ?? "")\u{0}\($0)"] }
             if let index = lastTouch[identity] ?? owner { byMigration[index].append(object) } else { unattributed.append(object) }
         }
