@@ -2,7 +2,8 @@
 /// separated by single spaces.
 ///
 /// A token's canonical spelling: keywords and unquoted identifiers ASCII-lower-cased (as
-/// PostgreSQL folds them); quoted identifiers unquoted when the quotes change nothing; string
+/// PostgreSQL folds them); numbers lower-cased (`1E5` is `1e5`, `0X1F` is `0x1f`); quoted
+/// identifiers unquoted when the quotes change nothing; string
 /// constants re-written from their value as `'...'` (or `E'...'` when the value is not UTF-8),
 /// with `B`, `X` and `N` constants keeping their letter; routine bodies normalized recursively;
 /// everything else as written.
@@ -23,7 +24,8 @@ struct CanonicalWriter {
     private(set) var units: [Unit]?
     /// Whether any `.error` token was seen.
     private(set) var sawError = false
-    private let depth: Int
+    /// How many routine bodies enclose the text this writer writes.
+    let depth: Int
     /// Scratch space for decoding string values, reused across constants.
     private var value: [UInt8] = []
 
@@ -50,7 +52,8 @@ struct CanonicalWriter {
             var unitToken = token
             var isBody = false
             switch token.kind {
-            case .keyword, .identifier:
+            case .keyword, .identifier, .number:
+                // A number's letters (exponent, radix prefix, hex digits) do not change its value.
                 output.appendLowercased(bytes, token.range)
             case .quotedIdentifier:
                 let escape = unicodeEscapeClause(bytes, tokens, after: index)
@@ -109,7 +112,9 @@ struct CanonicalWriter {
         }
     }
 
-    /// A name that reads the same unquoted: `[a-z_][a-z0-9_$]*` and no keyword of any category.
+    /// A name that reads the same unquoted: `[a-z_][a-z0-9_$]*` and no keyword, or an unreserved
+    /// one (PostgreSQL accepts those as names everywhere; the other categories are names only in
+    /// some places, and `"char"` is even a different type from `char`).
     static func isPlainName(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = name.first, first == UInt8(ascii: "_") || (first >= 0x61 && first <= 0x7A) else { return false }
         for byte in name {
@@ -118,7 +123,8 @@ struct CanonicalWriter {
             guard isLower || isDigit || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$") else { return false }
         }
         guard let base = name.baseAddress else { return false }
-        return KeywordTable.shared.category(of: base, count: name.count) == nil
+        let category = KeywordTable.shared.category(of: base, count: name.count)
+        return category == nil || category == .unreserved
     }
 
     private mutating func appendString(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, escape: UInt8, isBody: Bool) {

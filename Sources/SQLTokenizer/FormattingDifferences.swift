@@ -19,11 +19,14 @@ public struct FormattingDifferences: OptionSet, Sendable, Hashable {
     public static let dollarQuoteTags = FormattingDifferences(rawValue: 1 << 5)
     /// `'it''s'` versus `E'it\'s'` versus `$$it's$$`: the same value written differently.
     public static let stringNotation = FormattingDifferences(rawValue: 1 << 6)
+    /// `1E5` versus `1e5`, `0X1F` versus `0x1f`: a number's letters in another case.
+    public static let numberCase = FormattingDifferences(rawValue: 1 << 7)
 
     private static let named: [(FormattingDifferences, String)] = [
         (.whitespace, "whitespace"), (.comments, "comments"), (.keywordCase, "keyword case"),
         (.identifierCase, "identifier case"), (.identifierQuoting, "identifier quoting"),
         (.dollarQuoteTags, "dollar-quote tags"), (.stringNotation, "string literal notation"),
+        (.numberCase, "number case"),
     ]
 
     /// Human words for each member, in a fixed order: "whitespace", "keyword case", ...

@@ -1,10 +1,12 @@
 /// The canonical form of SQL text, in which formatting that cannot change meaning is gone.
 ///
 /// What does not matter: whitespace and comments; the case of keywords and unquoted
-/// identifiers; quotes around a name that needs none; a dollar quote's tag; how a string constant
+/// identifiers and of a number's letters (`1E5`, `0X1F`); quotes around a name that needs none
+/// (an unreserved keyword needs none); a dollar quote's tag; how a string constant
 /// with the same value is written (`'it''s'`, `E'it\'s'`, `$$it's$$`); and all of this inside the
 /// bodies of `sql` and `plpgsql` routines, which are normalized recursively. What matters is
-/// kept: string values byte for byte, quoted names' case, numbers exactly as written.
+/// kept: string values byte for byte, quoted names' case, numbers' digits as written (`1.0` is not
+/// `1.00`).
 public enum SQLNormalizer {
     /// Canonical form: significant tokens in canonical spelling, joined by single spaces.
     /// Idempotent: `canonicalForm(of: canonicalForm(of: x)) == canonicalForm(of: x)`.
@@ -27,13 +29,54 @@ public enum SQLNormalizer {
     }
 
     /// The significant tokens of `sql` with their canonical spelling, in order.
+    ///
+    /// The body of an `sql` or `plpgsql` routine is not one string token but its own significant
+    /// tokens, each with its canonical spelling inside the body and its range in `sql` (a body
+    /// token written with escapes covers them). A body the canonical form keeps as a plain string
+    /// (it does not lex cleanly) and a `U&` body stay one token.
     public static func significantTokens(of sql: String) -> [CanonicalToken] {
         var sql = sql
         return sql.withUTF8 { bytes in
-            let writer = recordingWriter(bytes)
-            return (writer.units ?? []).map { unit in
-                CanonicalToken(token: unit.token, canonical: String(decoding: UnsafeBufferPointer(rebasing: writer.output.bytes[unit.canonical]), as: UTF8.self))
+            var tokens: [CanonicalToken] = []
+            appendSignificantTokens(recordingWriter(bytes), of: bytes, toSource: { $0 }, to: &tokens)
+            return tokens
+        }
+    }
+
+    /// Appends the tokens `writer` recorded for `bytes`, their ranges mapped by `toSource` to the
+    /// text the caller was given, descending into routine bodies.
+    private static func appendSignificantTokens(
+        _ writer: CanonicalWriter, of bytes: UnsafeBufferPointer<UInt8>, toSource: (Range<Int>) -> Range<Int>,
+        to tokens: inout [CanonicalToken]
+    ) {
+        for unit in writer.units ?? [] {
+            if unit.isRoutineBody && appendBodyTokens(of: bytes, unit.token, depth: writer.depth + 1, toSource: toSource, to: &tokens) {
+                continue
             }
+            let range = toSource(unit.token.range)
+            let canonical = UnsafeBufferPointer(rebasing: writer.output.bytes[unit.canonical])
+            tokens.append(CanonicalToken(token: Token(kind: unit.token.kind, start: range.lowerBound, end: range.upperBound),
+                                         canonical: String(decoding: canonical, as: UTF8.self)))
+        }
+    }
+
+    /// Appends the tokens of the routine body `token`; false when it stays one token.
+    private static func appendBodyTokens(
+        of bytes: UnsafeBufferPointer<UInt8>, _ token: Token, depth: Int, toSource: (Range<Int>) -> Range<Int>,
+        to tokens: inout [CanonicalToken]
+    ) -> Bool {
+        let notation = StringConstant.notation(of: bytes, start: token.start)
+        var body: [UInt8] = []
+        var spans = SourceSpans()
+        guard notation != .unicode,
+              StringConstant.decode(bytes, start: token.start, end: token.end, notation: notation, unicodeEscape: UInt8(ascii: "\\"),
+                                    into: &body, spans: &spans)
+        else { return false }
+        return body.withUnsafeBufferPointer { body in
+            let writer = recordingWriter(body, depth: depth)
+            guard !writer.sawError else { return false }
+            appendSignificantTokens(writer, of: body, toSource: { toSource(spans.source(of: $0)) }, to: &tokens)
+            return true
         }
     }
 
@@ -46,8 +89,8 @@ public enum SQLNormalizer {
         return a.withUTF8 { a in b.withUTF8 { b in formattingDifferences(a, b) } }
     }
 
-    private static func recordingWriter(_ bytes: UnsafeBufferPointer<UInt8>) -> CanonicalWriter {
-        var writer = CanonicalWriter(recordingUnits: true, capacity: bytes.count)
+    private static func recordingWriter(_ bytes: UnsafeBufferPointer<UInt8>, depth: Int = 0) -> CanonicalWriter {
+        var writer = CanonicalWriter(recordingUnits: true, depth: depth, capacity: bytes.count)
         writer.append(bytes)
         return writer
     }
@@ -78,11 +121,14 @@ public enum SQLNormalizer {
         switch (kindA, kindB) {
         case (.keyword, .keyword):
             return .keywordCase
+        case (.number, .number):
+            return .numberCase
         case (.identifier, .identifier):
             return .identifierCase
         case (.quotedIdentifier, _), (_, .quotedIdentifier):
             var differences: FormattingDifferences = .identifierQuoting
-            if kindA == .identifier && hasUppercase(a[unitA.token.range]) || kindB == .identifier && hasUppercase(b[unitB.token.range]) {
+            // An unquoted side (a name, or an unreserved keyword used as one) in upper case.
+            if kindA != .quotedIdentifier && hasUppercase(a[unitA.token.range]) || kindB != .quotedIdentifier && hasUppercase(b[unitB.token.range]) {
                 differences.insert(.identifierCase)
             }
             return differences

@@ -41,27 +41,45 @@ enum StringConstant {
         _ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, notation: Notation, unicodeEscape: UInt8,
         into value: inout [UInt8]
     ) -> Bool {
+        var spans = NoSourceSpans()
+        return decode(bytes, start: start, end: end, notation: notation, unicodeEscape: unicodeEscape, into: &value, spans: &spans)
+    }
+
+    /// Like `decode(_:start:end:notation:unicodeEscape:into:)`, also telling `spans` which source
+    /// bytes each value byte came from; a `U&` constant is given as one span for the whole token.
+    static func decode<Spans: SourceSpanRecorder>(
+        _ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, notation: Notation, unicodeEscape: UInt8,
+        into value: inout [UInt8], spans: inout Spans
+    ) -> Bool {
         switch notation {
         case .dollar(let delimiterLength):
-            value.append(contentsOf: bytes[(start + delimiterLength)..<(end - delimiterLength)])
+            let body = (start + delimiterLength)..<(end - delimiterLength)
+            value.append(contentsOf: bytes[body])
+            for offset in body { spans.record(1, from: offset..<(offset + 1)) }
             return true
         case .standard:
-            return decodeSegments(bytes, quote: start, end: end, style: .standard, into: &value)
+            return decodeSegments(bytes, quote: start, end: end, style: .standard, into: &value, spans: &spans)
         case .national, .bit, .hex:
-            return decodeSegments(bytes, quote: start + 1, end: end, style: notation == .national ? .standard : .bits, into: &value)
+            return decodeSegments(bytes, quote: start + 1, end: end, style: notation == .national ? .standard : .bits, into: &value, spans: &spans)
         case .escape:
-            return decodeSegments(bytes, quote: start + 1, end: end, style: .escape, into: &value)
+            return decodeSegments(bytes, quote: start + 1, end: end, style: .escape, into: &value, spans: &spans)
         case .unicode:
             var escaped: [UInt8] = []
-            guard decodeSegments(bytes, quote: start + 2, end: end, style: .standard, into: &escaped) else { return false }
-            return escaped.withUnsafeBufferPointer { UnicodeEscapes.decode($0, escape: unicodeEscape, into: &value) }
+            var ignored = NoSourceSpans()
+            guard decodeSegments(bytes, quote: start + 2, end: end, style: .standard, into: &escaped, spans: &ignored) else { return false }
+            let before = value.count
+            let valid = escaped.withUnsafeBufferPointer { UnicodeEscapes.decode($0, escape: unicodeEscape, into: &value) }
+            // Escapes were decoded in two passes: the constant as a whole is each byte's source.
+            spans.record(value.count - before, from: start..<end)
+            return valid
         }
     }
 
     /// The quoted segments from the quote at `quote` to `end`, joined (a constant continued across
     /// lines is one value).
-    private static func decodeSegments(
-        _ bytes: UnsafeBufferPointer<UInt8>, quote: Int, end: Int, style: LexerCursor.StringStyle, into value: inout [UInt8]
+    private static func decodeSegments<Spans: SourceSpanRecorder>(
+        _ bytes: UnsafeBufferPointer<UInt8>, quote: Int, end: Int, style: LexerCursor.StringStyle, into value: inout [UInt8],
+        spans: inout Spans
     ) -> Bool {
         var index = quote + 1
         while index < end {
@@ -69,15 +87,19 @@ enum StringConstant {
             if byte == UInt8(ascii: "'") {
                 if style != .bits && index + 1 < end && bytes[index + 1] == UInt8(ascii: "'") {
                     value.append(byte)
+                    spans.record(1, from: index..<(index + 2))
                     index += 2
                     continue
                 }
                 index = nextSegmentQuote(bytes, after: index + 1, end: end) + 1
             } else if style == .escape && byte == UInt8(ascii: "\\") {
+                let before = value.count
                 guard let next = BackslashEscapes.decode(bytes, at: index, end: end, into: &value) else { return false }
+                spans.record(value.count - before, from: index..<next)
                 index = next
             } else {
                 value.append(byte)
+                spans.record(1, from: index..<(index + 1))
                 index += 1
             }
         }

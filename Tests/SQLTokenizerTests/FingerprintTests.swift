@@ -18,6 +18,36 @@ private let reindentedFunction = """
       as $body$ begin new.updated_at:=NOW(); return NEW; end; $body$
     """
 
+/// `public.is_admin()` as production's catalog prints it: the body as pasted, with quoted names
+/// and lower-case keywords.
+private let isAdminAsPasted = """
+    CREATE OR REPLACE FUNCTION public.is_admin()
+     RETURNS boolean
+     LANGUAGE sql
+     STABLE SECURITY DEFINER
+     SET search_path TO 'public'
+    AS $function$
+      select exists (
+        select 1
+          from public."profiles"
+         where "id" = auth.uid()
+           and "role" = 'admin'
+      )
+    $function$
+    """
+
+/// `public.is_admin()` as staging's catalog prints the migration's version.
+private let isAdminAsTheCatalogPrintsIt = """
+    CREATE OR REPLACE FUNCTION public.is_admin()
+     RETURNS boolean
+     LANGUAGE sql
+     STABLE SECURITY DEFINER
+     SET search_path TO 'public'
+    AS $function$
+      SELECT EXISTS (SELECT 1 FROM public.profiles WHERE id = auth.uid() AND role = 'admin')
+    $function$
+    """
+
 @Suite("Fingerprints and the canonical form")
 struct FingerprintTests {
     static let equalPairs: [(String, String)] = [
@@ -38,6 +68,12 @@ struct FingerprintTests {
         (plpgsqlFunction, reindentedFunction),
         ("CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT  1'", "create function f() returns int language sql as $$select 1$$"),
         ("DO $$ BEGIN PERFORM 1; END $$", "do $x$begin perform 1; end$x$"),
+        (#"select "role", "name", "data" from t"#, "select role, NAME, data from t"),
+        (#"select "role" from t where "id" = 1"#, "SELECT ROLE FROM t WHERE id = 1"),
+        (isAdminAsPasted, isAdminAsTheCatalogPrintsIt),
+        ("select 1E5, 2.5E-3", "select 1e5, 2.5e-3"),
+        ("select 0X1F, 0XaBc", "select 0x1f, 0xabc"),
+        ("select 0B101, 0O17", "select 0b101, 0o17"),
     ]
 
     static let differentPairs: [(String, String)] = [
@@ -45,6 +81,11 @@ struct FingerprintTests {
         (#"select "Foo" from t"#, "select foo from t"),
         (#"select "select" from t"#, "select select from t"),
         ("select 1.0", "select 1.00"),
+        ("select 1_000", "select 1000"),
+        ("select 0x1F", "select 31"),
+        (#"select "char" 'x'"#, "select char 'x'"),
+        (#"select "left"(s, 1)"#, "select left(s, 1)"),
+        (#"select "int" from t"#, "select int from t"),
         ("select 'a' 'b'", "select 'ab'"),
         ("select N'a'", "select 'a'"),
         ("select B'1'", "select '1'"),
@@ -67,6 +108,29 @@ struct FingerprintTests {
     @Test func canonicalFormSpelling() {
         #expect(SQLNormalizer.canonicalForm(of: #"SELECT "Foo", "bar", "user", E'it\'s', $$x$$::TEXT FROM T;"#)
             == #"select "Foo" , bar , "user" , 'it''s' , 'x' :: text from t ;"#)
+    }
+
+    @Test func onlyReservedColumnAndTypeNameKeywordsKeepTheirQuotes() {
+        // role, name: unreserved; char, int: column-name; left: type/function-name; user: reserved.
+        #expect(SQLNormalizer.canonicalForm(of: #"select "role", "name", "char", "int", "left", "user", "Role", "role$1""#)
+            == #"select role , name , "char" , "int" , "left" , "user" , "Role" , role$1"#)
+    }
+
+    @Test func anUnreservedKeywordAsANameHasTheSameCanonicalTokenQuotedOrNot() {
+        let quoted = SQLNormalizer.significantTokens(of: #"select "role""#).map(\.canonical)
+        let bare = SQLNormalizer.significantTokens(of: "select ROLE").map(\.canonical)
+        #expect(quoted == ["select", "role"])
+        #expect(bare == quoted)
+    }
+
+    @Test(arguments: [#"select "role", "char", 0X1F, 1E5 from t"#, isAdminAsPasted, isAdminAsTheCatalogPrintsIt])
+    func unquotingAndNumberCaseAreIdempotent(_ text: String) {
+        let once = SQLNormalizer.canonicalForm(of: text)
+        #expect(SQLNormalizer.canonicalForm(of: once) == once)
+    }
+
+    @Test func numbersKeepTheirDigitsAndUnderscoresButNotTheirLetterCase() {
+        #expect(SQLNormalizer.canonicalForm(of: "select 1E+5, 0X1_F, 0B1, 0O7, 1.50, 1_000") == "select 1e+5 , 0x1_f , 0b1 , 0o7 , 1.50 , 1_000")
     }
 
     @Test func aValueThatIsNotUTF8IsWrittenWithHexEscapes() {
@@ -116,6 +180,9 @@ struct FormattingDifferencesTests {
         ("select $a$x$a$", "select $$x$$", ["dollar-quote tags"]),
         ("select 'x'", "select $$x$$", ["string literal notation"]),
         ("select 'it''s'", #"select E'it\'s'"#, ["string literal notation"]),
+        (#"select "role""#, "select role", ["identifier quoting"]),
+        (#"select "role""#, "select Role", ["identifier case", "identifier quoting"]),
+        ("select 1E5", "select 1e5", ["number case"]),
     ])
     func classifiesEachKind(_ a: String, _ b: String, _ expected: [String]) {
         #expect(SQLNormalizer.formattingDifferences(between: a, and: b).descriptions == expected)
