@@ -17,18 +17,25 @@ public struct ShadowVerification: Sendable {
     public var setupFiles: [String]
     /// The `--shadow` connection string, or nil for a throwaway local cluster.
     public var shadowURL: String?
+    /// The schemas read from both databases.
+    public var scope: SchemaScope
+    /// How long any one catalog query may run.
+    public var statementTimeoutMilliseconds: Int
 
     /// Creates a verification.
-    public init(directory: MigrationDirectory, setupFiles: [String] = [], shadowURL: String? = nil) {
+    public init(directory: MigrationDirectory, setupFiles: [String] = [], shadowURL: String? = nil, scope: SchemaScope = .all,
+                statementTimeoutMilliseconds: Int = 300_000) {
         self.directory = directory
         self.setupFiles = setupFiles
         self.shadowURL = shadowURL
+        self.scope = scope
+        self.statementTimeoutMilliseconds = statementTimeoutMilliseconds
     }
 
     /// Applies the migrations to a scratch database and compares the result with `database`; the
     /// scratch database is removed afterwards, whatever happens.
     public func verify(against database: PostgresConnection, label: String) throws(MigrationError) -> MigrationVerification {
-        let real = try Self.read(database)
+        let real = try read(database)
         let shadow = try ShadowDatabase.open(url: shadowURL, preferredMajor: database.serverVersionNumber / 10_000)
         defer { shadow.remove() }
         for path in setupFiles {
@@ -42,7 +49,7 @@ public struct ShadowVerification: Sendable {
                 throw MigrationError(.setupFailed(file: path, statement: failure.statement.text, failure.error))
             }
         }
-        var snapshots = [try Self.read(shadow.connection)]
+        var snapshots = [try read(shadow.connection)]
         var failure: MigrationApplyFailure?
         for file in directory.files {
             if let failed = Self.apply(file.text, on: shadow.connection) {
@@ -50,7 +57,7 @@ public struct ShadowVerification: Sendable {
                                                 line: failed.statement.line, error: failed.error.description)
                 break
             }
-            snapshots.append(try Self.read(shadow.connection))
+            snapshots.append(try read(shadow.connection))
         }
         return MigrationVerification(directory: directory, snapshots: snapshots, real: real, realLabel: label, failure: failure)
     }
@@ -80,9 +87,9 @@ public struct ShadowVerification: Sendable {
         return nil
     }
 
-    private static func read(_ connection: PostgresConnection) throws(MigrationError) -> Snapshot {
+    private func read(_ connection: PostgresConnection) throws(MigrationError) -> Snapshot {
         do {
-            return try CatalogReader().read(from: connection)
+            return try CatalogReader(scope: scope, statementTimeoutMilliseconds: statementTimeoutMilliseconds).read(from: connection)
         } catch {
             throw MigrationError(.catalog(error))
         }

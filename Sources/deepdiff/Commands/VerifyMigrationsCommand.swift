@@ -64,7 +64,9 @@ struct VerifyMigrationsCommand: ParsableCommand {
         if !sourceOptions.quiet {
             FileHandleOutput.standardError.write("deepdiff: applying \(migrations.files.count) migrations to a scratch database…\n")
         }
-        let verification = try ShadowVerification(directory: migrations, setupFiles: setup, shadowURL: shadow)
+        let verification = try ShadowVerification(directory: migrations, setupFiles: setup, shadowURL: shadow,
+                                                  scope: context.scope(config: config),
+                                                  statementTimeoutMilliseconds: sourceOptions.statementTimeout * 1000)
             .verify(against: connection, label: side.label)
         FileHandleOutput.standardOutput.write(MigrationVerificationText.render(verification, directory: migrations, label: side.label))
         throw (verification.allPresentExactly ? ExitStatus.same : ExitStatus.different).exitCode
