@@ -32,7 +32,7 @@ let package = Package(
         // Matching, verdicts, attribute differences, diffs. No I/O.
         .target(name: "Comparison", dependencies: ["SchemaModel", "SQLTokenizer", "SQLFingerprint"]),
         // Migration-history tables of each framework, migration files, shadow verification.
-        .target(name: "Migrations", dependencies: ["Catalog", "Comparison", "PostgresClient", "SchemaModel", "SQLFingerprint"]),
+        .target(name: "Migrations", dependencies: ["Catalog", "Comparison", "PostgresClient", "SchemaModel", "SQLFingerprint", "SQLTokenizer"]),
         // Text, JSON, JUnit XML, Markdown: functions of a comparison result.
         .target(name: "Reports", dependencies: ["Comparison", "SchemaModel"]),
         .executableTarget(

@@ -57,7 +57,7 @@ public struct SchemaScope: Sendable, Hashable {
         }
         var restricted = Snapshot(
             server: snapshot.server, database: snapshot.database, schemas: resolved.schemas, objects: objects,
-            unmodeledObjects: snapshot.unmodeledObjects
+            unmodeledObjects: snapshot.unmodeledObjects, migrationHistories: snapshot.migrationHistories
         )
         restricted.formatVersion = snapshot.formatVersion
         return restricted

@@ -9,6 +9,7 @@ extension DeepDiff {
         TableCommand.self,
         AuditCommand.self,
         SnapshotCommand.self,
+        VerifyMigrationsCommand.self,
         TokensCommand.self,
         NormalizeCommand.self,
     ]

@@ -35,11 +35,18 @@ struct ComparisonRun {
         if let restrict {
             options.onlyObjects = try restrict(sourceSnapshot, targetSnapshot)
         }
-        let result = Comparator.compare(source: sourceSnapshot, target: targetSnapshot,
+        var result = Comparator.compare(source: sourceSnapshot, target: targetSnapshot,
                                         sourceLabel: sourceSide.label, targetLabel: targetSide.label, options: options)
+        if restrict == nil {
+            // Migration histories speak of the whole database, not of one object.
+            result = result.attachingMigrationHistories(source: sourceSnapshot, target: targetSnapshot)
+        }
         let strict = output.strict || (config?.strict ?? false)
         try writeReports(result, strict: strict)
-        return result.hasDifferences(strict: strict) ? .different : .same
+        // A migration record out of step with the other side is a finding too: the audit that started
+        // this project had identical schemas and histories of 1 and 17 migrations.
+        let historiesDiffer = result.migrationHistory.map { !$0.isInSync } ?? false
+        return result.hasDifferences(strict: strict) || historiesDiffer ? .different : .same
     }
 
     /// Writes the main report (stdout or --output) and the optional JUnit file.

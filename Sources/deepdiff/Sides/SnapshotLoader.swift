@@ -1,6 +1,7 @@
 import Catalog
 import Dispatch
 import Foundation
+import Migrations
 import PostgresClient
 import SchemaModel
 
@@ -34,7 +35,8 @@ struct SnapshotLoader: Sendable {
             Interruption.register(connection)
             defer { Interruption.unregister(connection) }
             do {
-                let snapshot = try CatalogReader(scope: scope, statementTimeoutMilliseconds: statementTimeoutMilliseconds).read(from: connection)
+                var snapshot = try CatalogReader(scope: scope, statementTimeoutMilliseconds: statementTimeoutMilliseconds).read(from: connection)
+                snapshot.migrationHistories = try MigrationHistoryReader(statementTimeoutMilliseconds: statementTimeoutMilliseconds).read(from: connection)
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
                 progress?.report("read \(side.label): \(snapshot.objects.count) objects in \(String(format: "%.2f", seconds)) s")
                 return snapshot
