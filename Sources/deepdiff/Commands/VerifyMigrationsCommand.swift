@@ -10,12 +10,13 @@ struct VerifyMigrationsCommand: ParsableCommand {
         commandName: "verify-migrations",
         abstract: "Apply migration files to a scratch database and check that each one's effects are present exactly in a database.",
         discussion: """
-            The files (<version>_<name>.sql, as in supabase/migrations) are applied in order, each in one
-            transaction, to a scratch database: a throwaway local PostgreSQL that deepdiff starts and removes,
-            or a new database on the --shadow server (dropped afterwards; an empty --shadow database is used
-            as it is when no database may be created there). The objects each migration created, changed or
+            The files (<version>_<name>.sql, as in supabase/migrations) are applied in order, each in one \
+            transaction, to a scratch database: a throwaway local PostgreSQL that deepdiff starts and removes, \
+            or a new database on the --shadow server (dropped afterwards; an empty --shadow database is used \
+            as it is when no database may be created there). The objects each migration created, changed or \
             dropped last are then compared with DATABASE. Nothing is written to DATABASE.
-            Exit codes: 0 every migration's effects are present exactly, 1 some are not (or a file failed
+
+            Exit codes: 0 every migration's effects are present exactly, 1 some are not (or a file failed \
             to apply), 2 error.
             """
     )
