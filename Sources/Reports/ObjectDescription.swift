@@ -59,8 +59,25 @@ enum ObjectDescription {
     static func attributeLine(_ difference: AttributeDifference) -> String {
         (difference.isSecurityRelevant ? "[security] " : "")
             + TerminalText.sanitized(difference.name) + ": "
-            + value(difference.source) + " -> " + value(difference.target)
+            + change(difference)
             + (difference.isFormattingOnly ? " (formatting only)" : "")
+    }
+
+    /// `a -> b`; for two lists holding different items (grants, roles, settings), only the items
+    /// each side lacks, so one missing grant does not hide in a long ACL.
+    static func change(_ difference: AttributeDifference) -> String {
+        if case .list(let source)? = difference.source, case .list(let target)? = difference.target,
+           !source.isEmpty, !target.isEmpty {
+            let onlyInSource = source.filter { !target.contains($0) }
+            let onlyInTarget = target.filter { !source.contains($0) }
+            if !onlyInSource.isEmpty || !onlyInTarget.isEmpty {
+                var parts: [String] = []
+                if !onlyInSource.isEmpty { parts.append("only in source: " + TerminalText.sanitized(onlyInSource.joined(separator: ", "))) }
+                if !onlyInTarget.isEmpty { parts.append("only in target: " + TerminalText.sanitized(onlyInTarget.joined(separator: ", "))) }
+                return parts.joined(separator: "; ")
+            }
+        }
+        return value(difference.source) + " -> " + value(difference.target)
     }
 
     /// An attribute value for people; `(absent)` when the side has no such attribute.
