@@ -5,10 +5,10 @@ struct KeywordTable: Sendable {
     static let maximumLength = 24
 
     /// No keyword is longer than this, so longer names skip the lookup.
-    private static let longestKeyword = 17
+    fileprivate static let longestKeyword = 17
 
     private static let slotBits = 10
-    private static let slotCount = 1 << slotBits
+    fileprivate static let slotCount = 1 << slotBits
 
     /// The table every lexer shares.
     static let shared = KeywordTable()
@@ -84,28 +84,44 @@ struct KeywordTable: Sendable {
     }
 
     @inline(__always)
-    private static func slot(of key: (UInt64, UInt64, UInt64)) -> Int {
+    fileprivate static func slot(of key: (UInt64, UInt64, UInt64)) -> Int {
         let mixed = (key.0 &* 0x9E37_79B9_7F4A_7C15) ^ (key.1 &* 0xC2B2_AE3D_27D4_EB4F) ^ (key.2 &* 0x1656_67B1_9E37_79F9)
         return Int(truncatingIfNeeded: mixed >> UInt64(64 - slotBits))
     }
 
     /// The category of the word in `bytes[0..<count]` (any ASCII case), or nil when it is no
-    /// keyword; `readable` bytes from `bytes` may be read (beyond `count`, for speed).
-    @inline(__always)
-    func category(of bytes: UnsafePointer<UInt8>, count: Int, readable: Int = 0) -> KeywordCategory? {
-        guard count > 0, count <= Self.longestKeyword else { return nil }
-        let key = Self.packedKey(bytes, count: count, readable: readable)
-        var slot = Self.slot(of: key)
-        return keys.withUnsafeBufferPointer { keys in
-            categories.withUnsafeBufferPointer { categories in
-                while true {
-                    let category = categories[slot]
-                    if category == 0 { return nil }
-                    if keys[slot * 3] == key.0 && keys[slot * 3 + 1] == key.1 && keys[slot * 3 + 2] == key.2 {
-                        return KeywordCategory(rawValue: category)
-                    }
-                    slot = (slot + 1) & (Self.slotCount - 1)
+    /// keyword.
+    func category(of bytes: UnsafePointer<UInt8>, count: Int) -> KeywordCategory? {
+        withLookup { $0.category(of: bytes, count: count) }
+    }
+
+    /// Calls `body` with the table's storage as buffers, so a lexer probes it in its hot loop
+    /// without retaining arrays or entering a closure per word.
+    func withLookup<Result>(_ body: (Lookup) throws -> Result) rethrows -> Result {
+        try keys.withUnsafeBufferPointer { keys in
+            try categories.withUnsafeBufferPointer { categories in try body(Lookup(keys: keys, categories: categories)) }
+        }
+    }
+
+    /// The table's storage, valid inside `withLookup`.
+    struct Lookup {
+        let keys: UnsafeBufferPointer<UInt64>
+        let categories: UnsafeBufferPointer<UInt8>
+
+        /// The category of the word in `bytes[0..<count]` (any ASCII case), or nil when it is no
+        /// keyword; `readable` bytes from `bytes` may be read (beyond `count`, for speed).
+        @inline(__always)
+        func category(of bytes: UnsafePointer<UInt8>, count: Int, readable: Int = 0) -> KeywordCategory? {
+            guard count > 0, count <= KeywordTable.longestKeyword else { return nil }
+            let key = KeywordTable.packedKey(bytes, count: count, readable: readable)
+            var slot = KeywordTable.slot(of: key)
+            while true {
+                let category = categories[slot]
+                if category == 0 { return nil }
+                if keys[slot * 3] == key.0 && keys[slot * 3 + 1] == key.1 && keys[slot * 3 + 2] == key.2 {
+                    return KeywordCategory(rawValue: category)
                 }
+                slot = (slot + 1) & (KeywordTable.slotCount - 1)
             }
         }
     }

@@ -13,10 +13,10 @@ struct LexerCursor {
     private let base: UnsafePointer<UInt8>
     private let count: Int
     private let classes: UnsafePointer<UInt8>
-    private let keywords: KeywordTable
+    private let keywords: KeywordTable.Lookup
     private(set) var position = 0
 
-    init(base: UnsafePointer<UInt8>, count: Int, classes: UnsafePointer<UInt8>, keywords: KeywordTable) {
+    init(base: UnsafePointer<UInt8>, count: Int, classes: UnsafePointer<UInt8>, keywords: KeywordTable.Lookup) {
         self.base = base
         self.count = count
         self.classes = classes

@@ -36,15 +36,16 @@ public enum SQLLexer {
     @inline(__always)
     public static func forEachToken(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Token) throws -> Void) rethrows {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-        let keywords = KeywordTable.shared
-        try ByteClass.table.withUnsafeBufferPointer { classes in
-            // The table has 256 entries, so its base address exists.
-            guard let classes = classes.baseAddress else { return }
-            var cursor = LexerCursor(base: base, count: bytes.count, classes: classes, keywords: keywords)
-            while !cursor.isAtEnd {
-                let start = cursor.position
-                let kind = cursor.nextKind()
-                try body(Token(kind: kind, start: start, end: cursor.position))
+        try KeywordTable.shared.withLookup { keywords in
+            try ByteClass.table.withUnsafeBufferPointer { classes in
+                // The table has 256 entries, so its base address exists.
+                guard let classes = classes.baseAddress else { return }
+                var cursor = LexerCursor(base: base, count: bytes.count, classes: classes, keywords: keywords)
+                while !cursor.isAtEnd {
+                    let start = cursor.position
+                    let kind = cursor.nextKind()
+                    try body(Token(kind: kind, start: start, end: cursor.position))
+                }
             }
         }
     }

@@ -23,9 +23,17 @@ public enum SQLNormalizer {
 
     /// The canonical form of UTF-8 bytes.
     public static func canonicalBytes(of bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        withCanonicalBytes(of: bytes) { Array($0) }
+    }
+
+    /// Calls `body` with the canonical form of `bytes`, read in place (valid only during the
+    /// call): hashing it this way saves copying it into an array.
+    public static func withCanonicalBytes<Result>(
+        of bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
+    ) rethrows -> Result {
         var writer = CanonicalWriter(capacity: bytes.count)
         writer.append(bytes)
-        return writer.output.array
+        return try withExtendedLifetime(writer) { try body(writer.output.bytes) }
     }
 
     /// The significant tokens of `sql` with their canonical spelling, in order.

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reading the value of a string constant token, whatever its notation, and writing a value back
 /// in the one notation the canonical form uses.
 enum StringConstant {
@@ -151,8 +157,11 @@ enum StringConstant {
 
     /// Appends `text` with every `quote` byte doubled.
     static func appendDoublingQuotes(_ text: UnsafeBufferPointer<UInt8>, quote: UInt8, to output: ByteBuffer) {
+        guard let base = text.baseAddress else { return }
         var runStart = 0
-        for index in 0..<text.count where text[index] == quote {
+        // Quotes are rare in long values (routine bodies): memchr's vector search finds each one.
+        while runStart < text.count, let found = memchr(base + runStart, Int32(quote), text.count - runStart) {
+            let index = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
             output.append(text, runStart..<(index + 1))
             output.append(quote)
             runStart = index + 1
