@@ -9,9 +9,9 @@ struct NormalizeCommand: ParsableCommand {
         commandName: "normalize",
         abstract: "Print the canonical form of a SQL file (or - for standard input) and its SHA-256.",
         discussion: """
-            The canonical form drops whitespace and comments, folds keyword and unquoted-name case,
-            unquotes names that need no quotes, writes every string constant in one notation, and
-            normalizes the bodies of sql and plpgsql routines the same way. Texts with the same
+            The canonical form drops whitespace and comments, folds keyword and unquoted-name case, \
+            unquotes names that need no quotes, writes every string constant in one notation, and \
+            normalizes the bodies of sql and plpgsql routines the same way. Texts with the same \
             canonical form have the same fingerprint, printed last as sha256:<hex>.
             """
     )
@@ -20,9 +20,10 @@ struct NormalizeCommand: ParsableCommand {
 
     func run() throws {
         let bytes = try input.read()
-        let canonical = bytes.withUnsafeBufferPointer { SQLNormalizer.canonicalBytes(of: $0) }
-        let fingerprint = Fingerprint(hex: SHA256Digest.hex(of: canonical))
-        print(String(decoding: canonical, as: UTF8.self))
-        print(fingerprint)
+        let (canonical, digest) = bytes.withUnsafeBufferPointer { text in
+            SQLNormalizer.withCanonicalBytes(of: text) { (String(decoding: $0, as: UTF8.self), SHA256Digest.hex(of: $0)) }
+        }
+        print(canonical)
+        print(Fingerprint(hex: digest))
     }
 }

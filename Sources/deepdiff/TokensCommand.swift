@@ -8,8 +8,8 @@ struct TokensCommand: ParsableCommand {
         commandName: "tokens",
         abstract: "Print the tokens of a SQL file (or - for standard input), one per line.",
         discussion: """
-            Each line is `START-END KIND TEXT` (UTF-8 byte offsets, end exclusive; control
-            characters and invalid bytes escaped). With --jsonl, one JSON object per token with
+            Each line is `START-END KIND TEXT` (UTF-8 byte offsets, end exclusive; control \
+            characters and invalid bytes escaped). With --jsonl, one JSON object per token with \
             keys start, end, kind, text, and for error tokens also bytes (the raw bytes in hex).
             """
     )
