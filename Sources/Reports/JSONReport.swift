@@ -41,9 +41,13 @@ public enum JSONReport {
         let summary: [KindSummary]
         let objects: [Entry]
         let unmodeledObjects: UnmodeledCounts
+        let migrationHistory: MigrationHistoryComparison?
+        let auditVerdict: Audit?
+        let repairs: [Repair]?
 
         init(_ result: ComparisonResult, options: ReportOptions) {
             let overall = OverallVerdict(result, options: options)
+            let audit = HistoryAudit(result, strict: options.strict, schemas: overall.schemas)
             source = result.source
             target = result.target
             verdict = overall.name
@@ -54,6 +58,40 @@ public enum JSONReport {
             summary = result.summary
             objects = result.objects.map { Entry(object: $0, fails: $0.verdict.isDifference(strict: options.strict)) }
             unmodeledObjects = result.unmodeledObjects
+            migrationHistory = result.migrationHistory
+            auditVerdict = audit.map { Audit($0.verdict) }
+            repairs = audit.map { $0.repairs.map(Repair.init) }
+        }
+    }
+
+    /// The audit's verdict: its stable name, its summary and, when the histories may explain schema
+    /// differences, the migrations recorded on one side only.
+    struct Audit: Encodable {
+        let name: String
+        let summary: String
+        let missing: [MissingMigration]?
+
+        init(_ verdict: AuditVerdict) {
+            name = verdict.name
+            summary = verdict.summary
+            if case .schemaDifferencesExplainedByHistory(let missing) = verdict { self.missing = missing } else { missing = nil }
+        }
+    }
+
+    /// How to repair one side's history, exactly as deepdiff would have a person run it.
+    struct Repair: Encodable {
+        let side: ComparisonSide
+        let table: String
+        let sql: String
+        let commands: [String]
+        let revertSuggestions: [String]
+
+        init(_ repair: MigrationRepair) {
+            side = repair.side
+            table = repair.table
+            sql = repair.sql
+            commands = repair.commands
+            revertSuggestions = repair.revertSuggestions
         }
     }
 

@@ -19,7 +19,37 @@ public enum JUnitReport {
                                     cases: objects.map { testCase($0, in: result, options: options) }))
         }
         if let unmodeled = unmodeledSuite(result.unmodeledObjects) { suites.append(unmodeled) }
+        let schemas = SchemaVerdict(result, strict: options.strict, oneSided: OneSidedRelations(result))
+        if let audit = HistoryAudit(result, strict: options.strict, schemas: schemas) { suites.append(historySuite(audit)) }
         return write(suites)
+    }
+
+    /// One test case per tool's history, failing when the two sides record different migrations, so
+    /// a CI gate shows an out-of-sync history even when the schemas are identical.
+    static func historySuite(_ audit: HistoryAudit) -> TestSuite {
+        TestSuite(name: "deepdiff.migration_history", cases: audit.comparison.histories.map { history in
+            let name = history.framework.displayName + " " + HistoryAudit.table(history)
+            let classname = "deepdiff.migration_history." + history.framework.rawValue
+            guard !history.isInSync else {
+                return TestCase(name: name, classname: classname, outcome: .passed, systemOut: audit.counts(history) + "\n")
+            }
+            var body = [audit.headline(history)]
+            for list in audit.versionLists(history) {
+                body.append(list.heading + ":")
+                body.append(contentsOf: list.items.map { "  " + $0 })
+            }
+            body.append(contentsOf: ["", audit.sentence])
+            for repair in audit.repairs where history.framework == .supabase {
+                body.append(contentsOf: ["", "To repair the record (deepdiff never runs this), " + audit.repairHeading(repair) + ":"])
+                body.append(contentsOf: HistoryAudit.sqlLines(repair))
+                body.append("or with Supabase's CLI:")
+                body.append(contentsOf: HistoryAudit.commandLines(repair).map { "  " + $0 })
+            }
+            return TestCase(name: name, classname: classname,
+                            outcome: .failure(message: "migration history out of sync: " + audit.counts(history),
+                                              type: audit.verdict.name, body: body.joined(separator: "\n") + "\n"),
+                            systemOut: nil)
+        })
     }
 
     /// A report for a comparison that could not run (a connection or read failure): one test case

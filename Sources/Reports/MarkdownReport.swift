@@ -37,6 +37,8 @@ public enum MarkdownReport {
         if let unmodeled = TextReport.unmodeledLine(result.unmodeledObjects) {
             lines.append(contentsOf: [unmodeled, ""])
         }
+        let audit = HistoryAudit(result, strict: options.strict, schemas: overall.schemas)
+        if let audit { lines.append(contentsOf: migrationHistory(audit)) }
 
         if !failing.isEmpty {
             lines.append(contentsOf: ["## Differences (\(failing.count))", ""])
@@ -50,9 +52,39 @@ public enum MarkdownReport {
         }))
         lines.append(contentsOf: identicalList(result.objects.filter { $0.verdict == .identical }))
         lines.append(contentsOf: ["## Recommended actions", ""])
-        lines.append(contentsOf: recommendedActions(result, options: options, securityFindings: security.count)
+        lines.append(contentsOf: recommendedActions(result, options: options, securityFindings: security.count, audit: audit)
             .enumerated().map { "\($0.offset + 1). \($0.element)" })
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The migration-history section: a table of counts per tool, the audit's sentence, the versions
+    /// that differ and the repair of the record, collapsed.
+    static func migrationHistory(_ audit: HistoryAudit) -> [String] {
+        var lines = ["## Migration history", ""]
+        lines.append(contentsOf: MarkdownText.header(["framework", "table", "in source", "in target", "in both", "only in source",
+                                                      "only in target", "other name", "other statements"], numeric: Set(2...8)))
+        for history in audit.comparison.histories {
+            let counts = [history.sourceCount, history.targetCount, history.inBothCount, history.onlyInSource.count,
+                          history.onlyInTarget.count, history.differentNames.count, history.differentStatements.count]
+            lines.append(MarkdownText.row([history.framework.displayName, MarkdownText.code(HistoryAudit.table(history))] + counts.map(String.init)))
+        }
+        lines.append(contentsOf: ["", "**" + MarkdownText.plain(audit.sentence) + "**", ""])
+        for history in audit.comparison.histories where !history.isInSync {
+            lines.append(contentsOf: ["<details><summary>" + MarkdownText.plain(history.framework.displayName) + ": versions that differ</summary>", ""])
+            for list in audit.versionLists(history) {
+                lines.append(contentsOf: ["- " + MarkdownText.plain(list.heading) + ":"] + list.items.map { "  - " + MarkdownText.code($0) })
+            }
+            lines.append(contentsOf: ["", "</details>", ""])
+        }
+        for repair in audit.repairs {
+            lines.append(contentsOf: ["<details><summary>To repair the record: " + MarkdownText.plain(audit.repairHeading(repair))
+                + " (deepdiff never runs this)</summary>", ""])
+            lines.append(contentsOf: MarkdownText.fenced(HistoryAudit.sqlLines(repair), info: "sql"))
+            lines.append(contentsOf: ["", "Or with Supabase's CLI (add `--db-url` or `--linked`):", ""])
+            lines.append(contentsOf: MarkdownText.fenced(HistoryAudit.commandLines(repair), info: "sh"))
+            lines.append(contentsOf: ["", "</details>", ""])
+        }
+        return lines
     }
 
     /// `function `public.f(integer)``: kind in words, name as code.
@@ -171,8 +203,27 @@ public enum MarkdownReport {
         object.source.map { MarkdownText.code($0.normalized.hex) } ?? "*(no definition)*"
     }
 
+    /// What to do about histories that differ: record migrations whose effects are already there
+    /// (never re-run them), or apply the ones that may be missing from the schema.
+    static func historyActions(_ audit: HistoryAudit) -> [String] {
+        switch audit.verdict {
+        case .inSync, .schemaDifferencesUnexplained:
+            return audit.comparison.isInSync ? [] : ["Bring the migration histories in line (" + MarkdownText.plain(audit.facts) + ")."]
+        case .historiesOutOfSync where !audit.repairs.isEmpty:
+            let sides = audit.repairs.map { "\(MarkdownText.plain(audit.label($0.side))): \(OverallVerdict.count($0.missing.count, "migration"))" }
+            return ["Record the missing migrations (" + sides.joined(separator: ", ") + ") with the repair SQL or the "
+                + "`supabase migration repair` commands under *Migration history*; do not re-run them: the schema already has their effects."]
+        case .historiesOutOfSync:
+            return ["Correct the migration histories by hand (" + MarkdownText.plain(audit.facts) + "); the schemas need no change."]
+        case .schemaDifferencesExplainedByHistory:
+            return ["Apply the migrations one side lacks through the migration tool, after `deepdiff verify-migrations` "
+                + "shows what they change; do not merely record them (" + MarkdownText.plain(audit.facts) + ")."]
+        }
+    }
+
     /// What a person should do next, most urgent first.
-    static func recommendedActions(_ result: ComparisonResult, options: ReportOptions, securityFindings: Int) -> [String] {
+    static func recommendedActions(_ result: ComparisonResult, options: ReportOptions, securityFindings: Int,
+                                   audit: HistoryAudit? = nil) -> [String] {
         let summary = result.summary
         let different = summary.reduce(0) { $0 + $1.different }
         let onlyInSource = summary.reduce(0) { $0 + $1.onlyInSource }
@@ -196,6 +247,7 @@ public enum MarkdownReport {
             actions.append("Review what exists only in the target (\(OverallVerdict.count(onlyInTarget, "object"))): "
                 + "drop leftovers from tests, or add the objects to the source's migrations.")
         }
+        if let audit { actions.append(contentsOf: historyActions(audit)) }
         if equivalent > 0 {
             let count = OverallVerdict.count(equivalent, "object")
             actions.append(options.strict

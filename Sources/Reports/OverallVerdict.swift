@@ -1,17 +1,19 @@
 import Comparison
 
-/// The verdict on a whole comparison, as every report states it, and the exit status it maps to.
-public enum OverallVerdict: Hashable, Sendable {
-    /// Every object is identical.
-    case identical(objects: Int)
-    /// Nothing fails the gate, but some objects differ in formatting or only in how two PostgreSQL
-    /// versions print them.
-    case equivalent(formattingOnly: Int, printedDifferently: Int)
-    /// `count` objects fail the gate (with `strict`, formatting-only differences included), not
-    /// counting the columns, constraints, indexes... of tables, views and materialized views present
-    /// on one side only, which `children` describes (e.g. `51 columns and indexes of tables present
-    /// on one side only`; nil when there are none).
-    case different(count: Int, children: String?)
+/// The verdict on a whole comparison as every report states it: the schemas' verdict and, when the
+/// migration histories were compared, whether they record the same migrations; and the exit status
+/// it maps to (1 when objects fail the gate or the histories are out of sync).
+public struct OverallVerdict: Hashable, Sendable {
+    /// The verdict on the schema objects alone.
+    public var schemas: SchemaVerdict
+    /// Whether the migration histories record the same migrations; nil when none was compared.
+    public var historiesInSync: Bool?
+
+    /// Creates a verdict from its parts.
+    public init(schemas: SchemaVerdict, historiesInSync: Bool?) {
+        self.schemas = schemas
+        self.historiesInSync = historiesInSync
+    }
 
     /// The verdict on `result` under `options.strict`.
     public init(_ result: ComparisonResult, options: ReportOptions) {
@@ -20,64 +22,40 @@ public enum OverallVerdict: Hashable, Sendable {
 
     /// The verdict, with the one-sided relations already found.
     init(_ result: ComparisonResult, options: ReportOptions, oneSided: OneSidedRelations) {
-        var failing = 0, formattingOnly = 0, printedDifferently = 0
-        for object in result.objects {
-            if object.verdict.isDifference(strict: options.strict) {
-                if !oneSided.isFolded(object) { failing += 1 }
-            } else if case .equivalent = object.verdict {
-                formattingOnly += 1
-            } else if case .printedDifferently = object.verdict {
-                printedDifferently += 1
-            }
-        }
-        if failing > 0 {
-            self = .different(count: failing, children: oneSided.foldedDescription)
-        } else if formattingOnly + printedDifferently > 0 {
-            self = .equivalent(formattingOnly: formattingOnly, printedDifferently: printedDifferently)
-        } else {
-            self = .identical(objects: result.objects.count)
-        }
+        self.init(schemas: SchemaVerdict(result, strict: options.strict, oneSided: oneSided),
+                  historiesInSync: result.migrationHistory?.isInSync)
     }
 
-    /// The stable name used in JSON: `identical`, `equivalent` or `different`.
-    public var name: String {
-        switch self {
-        case .identical: "identical"
-        case .equivalent: "equivalent"
-        case .different: "different"
-        }
-    }
+    /// The stable name used in JSON's `verdict`, about the schemas only: `identical`, `equivalent`
+    /// or `different` (JSON's `auditVerdict` adds the histories).
+    public var name: String { schemas.name }
 
-    /// deepdiff's exit status for this verdict: 0 when nothing fails the gate, 1 otherwise.
+    /// Whether the histories were compared and differ.
+    public var historiesOutOfSync: Bool { historiesInSync == false }
+
+    /// deepdiff's exit status for this verdict: 0 when nothing fails the gate and the histories (if
+    /// compared) are in sync, 1 otherwise.
     public var exitStatus: Int32 {
-        if case .different = self { 1 } else { 0 }
+        schemas.isDifferent || historiesOutOfSync ? 1 : 0
     }
 
     /// The number of objects the verdict line counts as failing (children of one-sided relations
-    /// counted under them); 0 unless `different`.
+    /// counted under them); 0 unless the schemas differ.
     public var failingCount: Int {
-        if case .different(let count, _) = self { count } else { 0 }
+        if case .different(let count, _) = schemas { count } else { 0 }
     }
 
-    /// The one-line verdict people read, e.g. `DIFFERENT: 4 objects differ`.
+    /// The one-line verdict people read, e.g. `DIFFERENT: 4 objects differ` or
+    /// `IDENTICAL SCHEMAS, MIGRATION HISTORIES OUT OF SYNC: every object is the same (…)`: never a
+    /// plain `IDENTICAL` when the histories differ.
     public var line: String {
-        switch self {
-        case .identical(let objects):
-            return "IDENTICAL: every object is the same (\(Self.count(objects, "object")) compared)"
-        case .equivalent(let formattingOnly, let printedDifferently):
-            var parts: [String] = []
-            if formattingOnly > 0 { parts.append("\(Self.count(formattingOnly, "object")) \(formattingOnly == 1 ? "differs" : "differ") only in formatting") }
-            if printedDifferently > 0 {
-                parts.append("\(Self.count(printedDifferently, "object")) only in how each PostgreSQL version \(printedDifferently == 1 ? "prints it" : "prints them")")
-            }
-            return "EQUIVALENT: " + parts.joined(separator: ", ")
-        case .different(let count, let children):
-            return "DIFFERENT: \(Self.count(count, "object")) \(count == 1 ? "differs" : "differ")" + (children.map { " (plus \($0))" } ?? "")
-        }
+        guard historiesOutOfSync else { return schemas.line }
+        if schemas.isDifferent { return schemas.line + "; migration histories out of sync" }
+        return schemas.word + " SCHEMAS, MIGRATION HISTORIES OUT OF SYNC: " + schemas.detail
     }
 
     /// `1 object`, `2 objects`.
     static func count(_ n: Int, _ noun: String) -> String {
-        "\(n) \(noun)\(n == 1 ? "" : "s")"
+        SchemaVerdict.count(n, noun)
     }
 }

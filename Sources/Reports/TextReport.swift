@@ -17,13 +17,17 @@ public enum TextReport {
         lines.append("")
         lines.append(contentsOf: summaryTable(result.summary))
         lines.append("")
-        let verdictStyle: AnsiStyle = switch overall {
+        let verdictStyle: AnsiStyle = switch overall.schemas {
+        case _ where overall.exitStatus != 0: .failing
         case .identical: .passing
-        case .equivalent: .equivalent
-        case .different: .failing
+        case .equivalent, .different: .equivalent
         }
         lines.append(verdictStyle.apply(overall.line, color: color) + (options.strict ? " (strict: formatting differences count)" : ""))
         if let unmodeled = unmodeledLine(result.unmodeledObjects) { lines.append(unmodeled) }
+        if let audit = HistoryAudit(result, strict: options.strict, schemas: overall.schemas) {
+            lines.append("")
+            lines.append(contentsOf: migrationHistory(audit, color: color))
+        }
 
         let shown = result.objects.filter { $0.verdict != .identical && !oneSided.isFolded($0) }
         if !shown.isEmpty {
@@ -46,6 +50,35 @@ public enum TextReport {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The migration-history section: per tool the counts and the versions that differ (long lists
+    /// cut), the audit's sentence, and the repair of the record when there is one.
+    static func migrationHistory(_ audit: HistoryAudit, color: Bool) -> [String] {
+        var lines = [AnsiStyle.bold.apply("Migration history", color: color)]
+        for history in audit.comparison.histories {
+            lines.append("  " + audit.headline(history))
+            for list in audit.versionLists(history) {
+                lines.append("    " + list.heading + ":")
+                lines.append(contentsOf: HistoryAudit.capped(list.items, limit: HistoryAudit.listedVersions).map { "      " + $0 })
+            }
+        }
+        lines.append("")
+        let style: AnsiStyle = audit.verdict == .inSync ? .passing : .failing
+        lines.append(style.apply(audit.sentence, color: color))
+        guard !audit.repairs.isEmpty else { return lines }
+        lines.append("")
+        lines.append(AnsiStyle.bold.apply("To repair the record (deepdiff never runs these)", color: color))
+        for repair in audit.repairs {
+            lines.append("")
+            lines.append(audit.repairHeading(repair) + ":")
+            // Flush left: a statement's own lines go into the record as they are, so indenting them
+            // would change what a person copies.
+            lines.append(contentsOf: HistoryAudit.sqlLines(repair))
+            lines.append("or with Supabase's CLI (add --db-url or --linked for \(audit.label(repair.side))):")
+            lines.append(contentsOf: HistoryAudit.commandLines(repair).map { "  " + $0 })
+        }
+        return lines
     }
 
     /// `production (app, PostgreSQL 15.18)`.

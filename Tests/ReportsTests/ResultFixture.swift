@@ -90,3 +90,54 @@ enum ResultFixture {
         return ComparisonResult(source: production, target: staging, objects: objects, unmodeledObjects: UnmodeledCounts(source: [:], target: [:]))
     }
 }
+
+/// The seed's audit: identical schemas, production recording 1 migration (`20251112000000
+/// create-staging`, written by hand) and staging the 17 its migration tool applied.
+enum HistoryFixture {
+    /// The 17 migrations of fixtures/demo/migrations, by version and name.
+    static let demoMigrations: [(String, String)] = [
+        ("20251113092934", "import_from_prod"), ("20251113110933", "agent_calls_enrichment_complete"),
+        ("20251113173945", "create_agent_sms_table"), ("20251113174002", "sms_rls_policies"),
+        ("20251113174046", "sms_analytics"), ("20251113175729", "fix_sms_pricing_model_v2"),
+        ("20251114115154", "add_cost_per_email_to_deployments"), ("20251114160211", "create_unified_communications_view"),
+        ("20251115103027", "create_arthur_prospects"), ("20251115104510", "arthur_dashboard"),
+        ("20251117101559", "create_financial_timeseries_function"), ("20251117143820", "global_dashboard_views"),
+        ("20251118090415", "user_access_views"), ("20251118142233", "financial_breakdown_functions"),
+        ("20251120094858", "add_quality_justification_column"), ("20251120094954", "add_latency_columns"),
+        ("20251120095358", "rename_justification_to_analysis"),
+    ]
+
+    /// A migration as staging's history records it: one statement, a quote in the third.
+    static func applied(_ index: Int) -> MigrationRecord {
+        let (version, name) = demoMigrations[index]
+        let statement = index == 2
+            ? "CREATE TABLE public.agent_sms (id uuid PRIMARY KEY);\nCOMMENT ON TABLE public.agent_sms IS 'SMS sent by agents';"
+            : "-- \(name)"
+        return MigrationRecord(version: version, name: name, statementsFingerprint: ResultFixture.fingerprint(String(index + 16, radix: 16)),
+                               statements: [statement])
+    }
+
+    static let createStaging = MigrationRecord(version: "20251112000000", name: "create-staging",
+                                               statementsFingerprint: ResultFixture.fingerprint("00"), statements: [])
+
+    static let production = MigrationHistory(framework: .supabase, table: MigrationRepair.supabaseTable, entries: [createStaging])
+    static let staging = MigrationHistory(framework: .supabase, table: MigrationRepair.supabaseTable,
+                                          entries: demoMigrations.indices.map(applied))
+
+    /// `result` with the seed's two histories compared and attached.
+    static func withSeedHistories(_ result: ComparisonResult) -> ComparisonResult {
+        var result = result
+        result.migrationHistory = MigrationHistoryComparison.compare(source: [production], target: [staging])
+        return result
+    }
+
+    /// The seed's case: three identical objects, histories of 1 and 17 migrations.
+    static let seed = withSeedHistories(ResultFixture.result([.identical, .identical, .identical]))
+
+    /// Identical schemas and the same 17 migrations on both sides.
+    static let inSync: ComparisonResult = {
+        var result = ResultFixture.result([.identical])
+        result.migrationHistory = MigrationHistoryComparison.compare(source: [staging], target: [staging])
+        return result
+    }()
+}
