@@ -43,10 +43,9 @@ struct ComparisonRun {
         }
         let strict = output.strict || (config?.strict ?? false)
         try writeReports(result, strict: strict)
-        // A migration record out of step with the other side is a finding too: the audit that started
-        // this project had identical schemas and histories of 1 and 17 migrations.
-        let historiesDiffer = result.migrationHistory.map { !$0.isInSync } ?? false
-        return result.hasDifferences(strict: strict) || historiesDiffer ? .different : .same
+        // The reports' overall verdict decides, so the exit status always agrees with what they say
+        // (out-of-sync migration histories count as a finding).
+        return OverallVerdict(result, options: ReportOptions(strict: strict)).exitStatus == 0 ? .same : .different
     }
 
     /// Writes the main report (stdout or --output) and the optional JUnit file.
