@@ -9,21 +9,13 @@ struct AuditCommand: ParsableCommand {
         abstract: "Write a Markdown audit report of two databases (or snapshots), with proof for every object."
     )
 
-    @Argument(help: "SOURCE and TARGET (or neither, for the config file's default pair).")
-    var sides: [String] = []
-
+    @OptionGroup var pair: SidePairArguments
     @OptionGroup var sourceOptions: SourceOptions
     @OptionGroup var outputOptions: OutputOptions
-
-    func validate() throws {
-        guard sides.count == 0 || sides.count == 2 else {
-            throw ValidationError("give both SOURCE and TARGET, or neither to use the config file's default pair")
-        }
-    }
 
     func run() throws {
         var output = outputOptions
         if output.format == .text { output.format = .markdown }
-        throw try ComparisonRun(sources: sourceOptions, output: output).run(arguments: sides).exitCode
+        throw try ComparisonRun(sources: sourceOptions, output: output).run(arguments: pair.sides).exitCode
     }
 }

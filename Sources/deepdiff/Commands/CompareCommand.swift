@@ -12,20 +12,12 @@ struct CompareCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "SOURCE and TARGET (or neither, for the config file's default pair).")
-    var sides: [String] = []
-
+    @OptionGroup var pair: SidePairArguments
     @OptionGroup var sourceOptions: SourceOptions
     @OptionGroup var outputOptions: OutputOptions
 
-    func validate() throws {
-        guard sides.count == 0 || sides.count == 2 else {
-            throw ValidationError("give both SOURCE and TARGET, or neither to use the config file's default pair")
-        }
-    }
-
     func run() throws {
-        let status = try ComparisonRun(sources: sourceOptions, output: outputOptions).run(arguments: sides)
+        let status = try ComparisonRun(sources: sourceOptions, output: outputOptions).run(arguments: pair.sides)
         throw status.exitCode
     }
 }
