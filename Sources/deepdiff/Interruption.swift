@@ -42,11 +42,13 @@ enum Interruption {
     }
 
     private static func interrupt() {
+        // Exit with the lock still held: a reading thread whose query the cancel just failed stops
+        // in `unregister` instead of going on to print that failure after "interrupted".
         live.withLock { connections in
             for connection in connections.values { connection.cancelRunningQuery() }
+            FileHandleOutput.standardError.write("deepdiff: interrupted\n")
+            exit(ExitStatus.error.rawValue)
         }
-        FileHandleOutput.standardError.write("deepdiff: interrupted\n")
-        exit(ExitStatus.error.rawValue)
     }
 }
 
