@@ -14,9 +14,9 @@ struct ErrorNeverIdenticalTests {
                          AND l.relation = 'public.v_agent_communications_unified'::regclass)
         """
 
-    @Test("a catalog query that outlives --statement-timeout gives exit 2")
-    func statementTimeout() throws {
-        let cluster = try TestCluster(15)
+    @Test("a catalog query that outlives --statement-timeout gives exit 2", arguments: [15, 18])
+    func statementTimeout(major: Int) throws {
+        let cluster = try TestCluster(major)
         let database = try DemoCopies.copy(cluster, "timeout")
         let holder = try cluster.hold(Self.viewLock, in: database)
         defer { holder.release() }
@@ -30,9 +30,9 @@ struct ErrorNeverIdenticalTests {
         #expect(Date().timeIntervalSince(started) < 15)
     }
 
-    @Test("a connection terminated while deepdiff waits on a lock gives exit 2")
-    func connectionTerminated() throws {
-        let cluster = try TestCluster(15)
+    @Test("a connection terminated while deepdiff waits on a lock gives exit 2", arguments: [15, 18])
+    func connectionTerminated(major: Int) throws {
+        let cluster = try TestCluster(major)
         let database = try DemoCopies.copy(cluster, "terminated")
         let holder = try cluster.hold(Self.viewLock, in: database)
         defer { holder.release() }
@@ -50,9 +50,9 @@ struct ErrorNeverIdenticalTests {
         #expect(outcome.standardOutput.isEmpty)
     }
 
-    @Test("SELECT revoked on pg_policy for the reading role gives exit 2, naming the privilege")
-    func permissionDeniedOnOneCatalog() throws {
-        let cluster = try TestCluster(15)
+    @Test("SELECT revoked on pg_policy for the reading role gives exit 2, naming the privilege", arguments: [15, 18])
+    func permissionDeniedOnOneCatalog(major: Int) throws {
+        let cluster = try TestCluster(major)
         let role = TestCluster.uniqueName("nopolicy")
         let database = try DemoCopies.copy(cluster, "nopolicy", change: """
             CREATE ROLE \(role) LOGIN;

@@ -6,9 +6,9 @@ import Testing
 /// client would leave them waiting on their lock), and deepdiff exits 2 at once with one line.
 @Suite("interruption")
 struct InterruptionTests {
-    @Test("SIGINT while blocked on a lock cancels the server's queries and exits 2 with one line")
-    func interruptCancelsQueries() throws {
-        let cluster = try TestCluster(15)
+    @Test("SIGINT while blocked on a lock cancels the server's queries and exits 2 with one line", arguments: [15, 18])
+    func interruptCancelsQueries(major: Int) throws {
+        let cluster = try TestCluster(major)
         let database = try DemoCopies.copy(cluster, "interrupted")
         let holder = try cluster.hold(ErrorNeverIdenticalTests.viewLock, in: database)
         defer { holder.release() }

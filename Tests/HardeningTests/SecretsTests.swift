@@ -45,10 +45,10 @@ struct SecretsTests {
 
     static let routeIndexes = Array(0..<5)
 
-    @Test("a password is in no output, report, snapshot or log, on success and on failure", arguments: routeIndexes)
-    func passwordNeverShown(routeIndex: Int) throws {
-        let cluster = try TestCluster(15)
-        let route = try Self.routes(port: TestDatabases.port(15))[routeIndex]
+    @Test("a password is in no output, report, snapshot or log, on success and on failure", arguments: [15, 18], routeIndexes)
+    func passwordNeverShown(major: Int, routeIndex: Int) throws {
+        let cluster = try TestCluster(major)
+        let route = try Self.routes(port: TestDatabases.port(major))[routeIndex]
         let base = try DemoCopies.base(cluster)
         let role = TestCluster.uniqueName("secret")
         let password = "Pw-\(UUID().uuidString.prefix(8))-Kx9Qz"
