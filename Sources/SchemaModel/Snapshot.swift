@@ -35,9 +35,18 @@ public struct Snapshot: Codable, Hashable, Sendable {
         self.server = server
         self.database = database
         self.schemas = schemas.sorted()
-        self.objects = objects.sorted { $0.identity < $1.identity }
+        self.objects = Self.sortedByIdentity(objects)
         self.unmodeledObjects = unmodeledObjects
         self.migrationHistories = migrationHistories
+    }
+
+    /// `objects` sorted by identity, keeping the order of equal identities.
+    ///
+    /// Complexity: O(n log n) comparisons; the sort moves positions, not objects, whose copies
+    /// cost a reference count per field.
+    static func sortedByIdentity(_ objects: [SchemaObject]) -> [SchemaObject] {
+        let order = objects.indices.sorted { objects[$0].identity < objects[$1].identity }
+        return order.map { objects[$0] }
     }
 
     private enum CodingKeys: String, CodingKey {

@@ -8,7 +8,7 @@ public enum SnapshotFile {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var sorted = snapshot
-        sorted.objects.sort { $0.identity < $1.identity }
+        sorted.objects = Snapshot.sortedByIdentity(sorted.objects)
         var data = try encoder.encode(sorted)
         data.append(0x0A)
         return data
@@ -32,22 +32,99 @@ public enum SnapshotFile {
     }
 
     /// Decodes a snapshot from a file's bytes; `path` only names the file in errors.
+    ///
+    /// The objects, nearly all of a file, are read with `JSONReader` one at a time; the small rest
+    /// goes through `JSONDecoder` with the objects' array cut out.
     public static func decode(_ data: Data, path: String) throws(SnapshotFileError) -> Snapshot {
-        let header: Any
+        let outcome = data.withUnsafeBytes { raw in
+            Result { () throws(SnapshotFileError) -> Snapshot in
+                try decode(raw.bindMemory(to: UInt8.self), path: path)
+            }
+        }
+        return try outcome.get()
+    }
+
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws(SnapshotFileError) -> Snapshot {
+        let topLevel: [String: Range<Int>]?
         do {
-            header = try JSONSerialization.jsonObject(with: data)
+            topLevel = try topLevelMembers(of: bytes)
         } catch {
             throw SnapshotFileError(path: path, reason: .notJSON)
         }
-        guard let fields = header as? [String: Any], fields["format"] as? String == Snapshot.formatName else {
-            throw SnapshotFileError(path: path, reason: .notASnapshot)
-        }
-        guard let version = fields["formatVersion"] as? Int else {
+        guard let members = topLevel else { throw SnapshotFileError(path: path, reason: .notASnapshot) }
+        guard case .string(Snapshot.formatName)? = value(of: "format", in: members, bytes),
+              case .integer(let version)? = value(of: "formatVersion", in: members, bytes) else {
             throw SnapshotFileError(path: path, reason: .notASnapshot)
         }
         if version > Snapshot.currentFormatVersion {
-            throw SnapshotFileError(path: path, reason: .newerFormat(version))
+            throw SnapshotFileError(path: path, reason: .newerFormat(Int(version)))
         }
+        // Without objects the document is small: the decoder reads it all (and names what is missing).
+        guard let objectsRange = members["objects"] else { return try decodeWithDecoder(Data(bytes), path: path) }
+        var rest = Data(UnsafeBufferPointer(rebasing: bytes[..<objectsRange.lowerBound]))
+        rest.append(contentsOf: "[]".utf8)
+        rest.append(UnsafeBufferPointer(rebasing: bytes[objectsRange.upperBound...]))
+        var snapshot = try decodeWithDecoder(rest, path: path)
+        do {
+            snapshot.objects = try objects(in: bytes, at: objectsRange.lowerBound)
+        } catch {
+            throw SnapshotFileError(path: path, reason: .malformed(error.description))
+        }
+        return snapshot
+    }
+
+    /// The byte range of each member's value of the top-level object, after checking the whole
+    /// document is JSON; nil when it is JSON but not an object.
+    private static func topLevelMembers(of bytes: UnsafeBufferPointer<UInt8>) throws(JSONReader.SyntaxError) -> [String: Range<Int>]? {
+        var reader = JSONReader(bytes)
+        guard reader.peek() == UInt8(ascii: "{") else {
+            _ = try reader.value(building: false)
+            guard reader.isAtEnd() else { throw JSONReader.SyntaxError(offset: reader.position) }
+            return nil
+        }
+        var members: [String: Range<Int>] = [:]
+        try reader.forEachMember { (key, reader) throws(JSONReader.SyntaxError) in
+            _ = reader.peek()
+            let start = reader.position
+            _ = try reader.value(building: false)
+            members[key] = start..<reader.position
+        }
+        guard reader.isAtEnd() else { throw JSONReader.SyntaxError(offset: reader.position) }
+        return members
+    }
+
+    /// The value of a top-level member, already known to be valid JSON.
+    private static func value(of key: String, in members: [String: Range<Int>], _ bytes: UnsafeBufferPointer<UInt8>) -> JSONValue? {
+        guard let range = members[key] else { return nil }
+        var reader = JSONReader(bytes, at: range.lowerBound)
+        return try? reader.value()
+    }
+
+    /// The objects of the array starting at `offset`, decoded one element at a time so that the
+    /// parsed JSON of only one object is held at once.
+    private static func objects(in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) throws(JSONMappingError) -> [SchemaObject] {
+        var reader = JSONReader(bytes, at: offset)
+        guard reader.peek() == UInt8(ascii: "[") else { throw JSONMappingError(path: ".objects", problem: "wrong type") }
+        var objects: [SchemaObject] = []
+        var mappingError: JSONMappingError?
+        do {
+            try reader.forEachElement { (reader) throws(JSONReader.SyntaxError) in
+                let element = try reader.value()
+                do throws(JSONMappingError) {
+                    objects.append(try SchemaObject(json: element, path: ""))
+                } catch {
+                    mappingError = JSONMappingError(path: ".objects[\(objects.count)]" + error.path, problem: error.problem)
+                    throw JSONReader.SyntaxError(offset: reader.position)
+                }
+            }
+        } catch {
+            // The document was checked already, so only a mapping error can stop the walk.
+            throw mappingError ?? JSONMappingError(path: ".objects", problem: "corrupt value")
+        }
+        return objects
+    }
+
+    private static func decodeWithDecoder(_ data: Data, path: String) throws(SnapshotFileError) -> Snapshot {
         do {
             return try JSONDecoder().decode(Snapshot.self, from: data)
         } catch let error as DecodingError {
