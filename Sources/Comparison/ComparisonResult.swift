@@ -14,15 +14,19 @@ public struct ComparisonResult: Codable, Hashable, Sendable {
     /// How the two sides' migration histories compare; nil when neither side has one or they were
     /// not compared (see `attachingMigrationHistories(source:target:)`).
     public var migrationHistory: MigrationHistoryComparison?
+    /// A folder of migration files set against each side's history; nil unless one was given
+    /// (`--migrations-dir`) for a full comparison.
+    public var migrationFiles: MigrationFilesReport?
 
     /// Creates a result; objects are kept sorted by identity.
     public init(source: SideDescription, target: SideDescription, objects: [ObjectComparison], unmodeledObjects: UnmodeledCounts,
-                migrationHistory: MigrationHistoryComparison? = nil) {
+                migrationHistory: MigrationHistoryComparison? = nil, migrationFiles: MigrationFilesReport? = nil) {
         self.source = source
         self.target = target
         self.objects = objects.sorted { $0.identity < $1.identity }
         self.unmodeledObjects = unmodeledObjects
         self.migrationHistory = migrationHistory
+        self.migrationFiles = migrationFiles
     }
 }
 

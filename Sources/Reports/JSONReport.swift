@@ -44,6 +44,7 @@ public enum JSONReport {
         let migrationHistory: MigrationHistoryComparison?
         let auditVerdict: Audit?
         let repairs: [Repair]?
+        let migrationFiles: MigrationFilesReport?
 
         init(_ result: ComparisonResult, options: ReportOptions) {
             let overall = OverallVerdict(result, options: options)
@@ -61,6 +62,7 @@ public enum JSONReport {
             migrationHistory = result.migrationHistory
             auditVerdict = audit.map { Audit($0.verdict) }
             repairs = audit.map { $0.repairs.map(Repair.init) }
+            migrationFiles = result.migrationFiles
         }
     }
 

@@ -20,14 +20,35 @@ public enum JUnitReport {
         }
         if let unmodeled = unmodeledSuite(result.unmodeledObjects) { suites.append(unmodeled) }
         let schemas = SchemaVerdict(result, strict: options.strict, oneSided: OneSidedRelations(result))
-        if let audit = HistoryAudit(result, strict: options.strict, schemas: schemas) { suites.append(historySuite(audit)) }
+        let historyCases = HistoryAudit(result, strict: options.strict, schemas: schemas).map(historyCases) ?? []
+        let fileCases = MigrationFilesAudit(result).map(migrationFileCases) ?? []
+        if !historyCases.isEmpty || !fileCases.isEmpty {
+            suites.append(TestSuite(name: "deepdiff.migration_history", cases: historyCases + fileCases))
+        }
         return write(suites)
+    }
+
+    /// One test case per side for the migration files, failing when a file is not applied there or
+    /// was edited since it was applied.
+    static func migrationFileCases(_ audit: MigrationFilesAudit) -> [TestCase] {
+        audit.report.sides.map { side in
+            let name = "migration files " + audit.directory + " on " + MigrationFilesAudit.label(side)
+            let classname = "deepdiff.migration_history.files"
+            let lists = MigrationFilesAudit.versionLists(side).flatMap { [$0.heading + ":"] + $0.items.map { "  " + $0 } }
+            let out = ([MigrationFilesAudit.headline(side)] + lists).joined(separator: "\n") + "\n"
+            guard side.hasFindings else { return TestCase(name: name, classname: classname, outcome: .passed, systemOut: out) }
+            return TestCase(name: name, classname: classname,
+                            outcome: .failure(message: "migration files out of sync on " + MigrationFilesAudit.label(side) + ": "
+                                                + MigrationFilesAudit.counts(side),
+                                              type: "migration_files_out_of_sync", body: out),
+                            systemOut: nil)
+        }
     }
 
     /// One test case per tool's history, failing when the two sides record different migrations, so
     /// a CI gate shows an out-of-sync history even when the schemas are identical.
-    static func historySuite(_ audit: HistoryAudit) -> TestSuite {
-        TestSuite(name: "deepdiff.migration_history", cases: audit.comparison.histories.map { history in
+    static func historyCases(_ audit: HistoryAudit) -> [TestCase] {
+        audit.comparison.histories.map { history in
             let name = history.framework.displayName + " " + HistoryAudit.table(history)
             let classname = "deepdiff.migration_history." + history.framework.rawValue
             guard !history.isInSync else {
@@ -49,7 +70,7 @@ public enum JUnitReport {
                             outcome: .failure(message: "migration history out of sync: " + audit.counts(history),
                                               type: audit.verdict.name, body: body.joined(separator: "\n") + "\n"),
                             systemOut: nil)
-        })
+        }
     }
 
     /// A report for a comparison that could not run (a connection or read failure): one test case

@@ -39,6 +39,8 @@ public enum MarkdownReport {
         }
         let audit = HistoryAudit(result, strict: options.strict, schemas: overall.schemas)
         if let audit { lines.append(contentsOf: migrationHistory(audit)) }
+        let files = MigrationFilesAudit(result)
+        if let files { lines.append(contentsOf: migrationFiles(files)) }
 
         if !failing.isEmpty {
             lines.append(contentsOf: ["## Differences (\(failing.count))", ""])
@@ -52,7 +54,7 @@ public enum MarkdownReport {
         }))
         lines.append(contentsOf: identicalList(result.objects.filter { $0.verdict == .identical }))
         lines.append(contentsOf: ["## Recommended actions", ""])
-        lines.append(contentsOf: recommendedActions(result, options: options, securityFindings: security.count, audit: audit)
+        lines.append(contentsOf: recommendedActions(result, options: options, securityFindings: security.count, audit: audit, files: files)
             .enumerated().map { "\($0.offset + 1). \($0.element)" })
         return lines.joined(separator: "\n") + "\n"
     }
@@ -84,6 +86,32 @@ public enum MarkdownReport {
             lines.append(contentsOf: MarkdownText.fenced(HistoryAudit.commandLines(repair), info: "sh"))
             lines.append(contentsOf: ["", "</details>", ""])
         }
+        return lines
+    }
+
+    /// The migration-files section: per side its counts and a table of the files not applied or
+    /// edited since applied and the versions recorded without a file (collapsed when long).
+    static func migrationFiles(_ audit: MigrationFilesAudit) -> [String] {
+        var lines = ["## Migration files (" + MarkdownText.code(audit.report.directory) + ")", ""]
+        for side in audit.report.sides {
+            lines.append("**" + MarkdownText.code(side.label) + "** (" + (side.historyTable.map(MarkdownText.code) ?? "no Supabase migration history")
+                + "): " + MigrationFilesAudit.counts(side))
+            lines.append("")
+            let rows = MigrationFilesAudit.categories(side).dropFirst().flatMap { category in
+                category.records.map { MarkdownText.row([MarkdownText.code($0.version), $0.name.map(MarkdownText.code) ?? "*(no name)*", category.name]) }
+            }
+            guard !rows.isEmpty else { continue }
+            let table = MarkdownText.header(["version", "name", "status"]) + rows
+            if rows.count > collapseAbove {
+                lines.append(contentsOf: ["<details><summary>" + MarkdownText.plain(side.label) + ": "
+                    + OverallVerdict.count(rows.count, "version") + " not applied, edited or without a file</summary>", ""])
+                lines.append(contentsOf: table + ["", "</details>"])
+            } else {
+                lines.append(contentsOf: table)
+            }
+            lines.append("")
+        }
+        if let skipped = audit.skipped { lines.append(contentsOf: [MarkdownText.plain(skipped), ""]) }
         return lines
     }
 
@@ -223,7 +251,7 @@ public enum MarkdownReport {
 
     /// What a person should do next, most urgent first.
     static func recommendedActions(_ result: ComparisonResult, options: ReportOptions, securityFindings: Int,
-                                   audit: HistoryAudit? = nil) -> [String] {
+                                   audit: HistoryAudit? = nil, files: MigrationFilesAudit? = nil) -> [String] {
         let summary = result.summary
         let different = summary.reduce(0) { $0 + $1.different }
         let onlyInSource = summary.reduce(0) { $0 + $1.onlyInSource }
@@ -248,6 +276,11 @@ public enum MarkdownReport {
                 + "drop leftovers from tests, or add the objects to the source's migrations.")
         }
         if let audit { actions.append(contentsOf: historyActions(audit)) }
+        if let findings = files?.findings {
+            actions.append("Bring the migration files and the databases together (" + MarkdownText.plain(findings) + "): apply a file "
+                + "not applied through the migration tool, or record it if `deepdiff verify-migrations` shows its effects are already "
+                + "there; restore an edited file to the text that was applied, or put the change in a new migration.")
+        }
         if equivalent > 0 {
             let count = OverallVerdict.count(equivalent, "object")
             actions.append(options.strict

@@ -28,6 +28,10 @@ public enum TextReport {
             lines.append("")
             lines.append(contentsOf: migrationHistory(audit, color: color))
         }
+        if let files = MigrationFilesAudit(result) {
+            lines.append("")
+            lines.append(contentsOf: migrationFiles(files, color: color))
+        }
 
         let shown = result.objects.filter { $0.verdict != .identical && !oneSided.isFolded($0) }
         if !shown.isEmpty {
@@ -78,6 +82,22 @@ public enum TextReport {
             lines.append("or with Supabase's CLI (add --db-url or --linked for \(audit.label(repair.side))):")
             lines.append(contentsOf: HistoryAudit.commandLines(repair).map { "  " + $0 })
         }
+        return lines
+    }
+
+    /// The migration-files section: per side the counts and the versions of each category but
+    /// `applied` (long lists cut), and the files left out for their names.
+    static func migrationFiles(_ audit: MigrationFilesAudit, color: Bool) -> [String] {
+        var lines = [AnsiStyle.bold.apply("Migration files (" + audit.title + ")", color: color)]
+        for side in audit.report.sides {
+            let headline = "  " + MigrationFilesAudit.headline(side)
+            lines.append(side.hasFindings ? AnsiStyle.failing.apply(headline, color: color) : headline)
+            for list in MigrationFilesAudit.versionLists(side) {
+                lines.append("    " + list.heading + ":")
+                lines.append(contentsOf: HistoryAudit.capped(list.items, limit: HistoryAudit.listedVersions).map { "      " + $0 })
+            }
+        }
+        if let skipped = audit.skipped { lines.append("  " + skipped) }
         return lines
     }
 

@@ -12,10 +12,12 @@ struct AuditCommand: ParsableCommand {
     @OptionGroup var pair: SidePairArguments
     @OptionGroup var sourceOptions: SourceOptions
     @OptionGroup var outputOptions: OutputOptions
+    @OptionGroup var migrationFiles: MigrationFilesOptions
 
     func run() throws {
         var output = outputOptions
         if output.format == .text { output.format = .markdown }
-        throw try ComparisonRun(sources: sourceOptions, output: output).run(arguments: pair.sides).exitCode
+        throw try ComparisonRun(sources: sourceOptions, output: output)
+            .run(arguments: pair.sides, migrationsDirectory: migrationFiles.directory).exitCode
     }
 }

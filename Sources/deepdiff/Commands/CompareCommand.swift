@@ -15,9 +15,11 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var pair: SidePairArguments
     @OptionGroup var sourceOptions: SourceOptions
     @OptionGroup var outputOptions: OutputOptions
+    @OptionGroup var migrationFiles: MigrationFilesOptions
 
     func run() throws {
-        let status = try ComparisonRun(sources: sourceOptions, output: outputOptions).run(arguments: pair.sides)
+        let status = try ComparisonRun(sources: sourceOptions, output: outputOptions)
+            .run(arguments: pair.sides, migrationsDirectory: migrationFiles.directory)
         throw status.exitCode
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Catalog
 import Comparison
 import Foundation
+import Migrations
 import Reports
 import SchemaModel
 
@@ -18,10 +19,14 @@ struct ComparisonRun {
     }
 
     /// Reads both sides, compares them, writes the reports and returns the exit status.
-    /// `restrict` narrows the comparison (the single-object commands); it may throw to report an
-    /// unknown name.
-    func run(arguments: [String], restrict: ((Snapshot, Snapshot) throws -> Set<ObjectIdentity>)? = nil) throws -> ExitStatus {
+    /// `migrationsDirectory` (else the config file's `migrations_dir`) is set against each side's
+    /// history. `restrict` narrows the comparison (the single-object commands, which take no
+    /// migration files); it may throw to report an unknown name.
+    func run(arguments: [String], migrationsDirectory: String? = nil,
+             restrict: ((Snapshot, Snapshot) throws -> Set<ObjectIdentity>)? = nil) throws -> ExitStatus {
         let config = try sides.loadConfig()
+        // Read before the databases, so a wrong folder fails at once.
+        let migrations = try restrict == nil ? Self.migrationDirectory(migrationsDirectory ?? config?.migrationsDirectory) : nil
         let (sourceSide, targetSide) = try sides.resolvePair(arguments, config: config)
         let (sourceSnapshot, targetSnapshot) = try sides.loader(config: config).loadBoth(sourceSide, targetSide)
         var options = ComparisonOptions()
@@ -41,11 +46,28 @@ struct ComparisonRun {
             // Migration histories speak of the whole database, not of one object.
             result = result.attachingMigrationHistories(source: sourceSnapshot, target: targetSnapshot)
         }
+        if let migrations {
+            result.migrationFiles = MigrationFilesReport(directory: migrations.path, files: migrations.history.entries,
+                                                         skippedFiles: migrations.skippedFiles,
+                                                         source: (sourceSide.label, sourceSnapshot.migrationHistories),
+                                                         target: (targetSide.label, targetSnapshot.migrationHistories))
+        }
         let strict = output.strict || (config?.strict ?? false)
         try writeReports(result, strict: strict)
         // The reports' overall verdict decides, so the exit status always agrees with what they say
         // (out-of-sync migration histories count as a finding).
         return OverallVerdict(result, options: ReportOptions(strict: strict)).exitStatus == 0 ? .same : .different
+    }
+
+    /// The migration files of `path`; nil without a path. A folder without any is an error: the
+    /// path is most likely wrong, and an empty comparison would pass in silence.
+    static func migrationDirectory(_ path: String?) throws -> MigrationDirectory? {
+        guard let path else { return nil }
+        let directory = try MigrationDirectory(path: path)
+        guard !directory.files.isEmpty else {
+            throw ValidationError("\(path) holds no migration files named <version>_<name>.sql")
+        }
+        return directory
     }
 
     /// Writes the main report (stdout or --output) and the optional JUnit file.

@@ -10,6 +10,7 @@ import Foundation
 /// preset = "supabase"            # leave out the schemas Supabase manages
 /// schemas = ["public"]           # or exclude_schemas = [...]
 /// ignore = ["table public.agent_calls_test", "function public.debug_*"]
+/// migrations_dir = "supabase/migrations"   # compare and audit set these files against each history
 ///
 /// [environments.production]
 /// url = "postgresql://postgres@db.example.supabase.co:5432/postgres"
@@ -48,6 +49,8 @@ struct ConfigFile: Sendable {
     let excludedSchemas: [String]
     let ignoredObjects: [String]
     let strict: Bool
+    /// `migrations_dir`, relative to the config file's folder unless absolute.
+    let migrationsDirectory: String?
 
     /// The file name looked for in the working directory and its parents.
     static let fileName = "deepdiff.toml"
@@ -106,6 +109,7 @@ struct ConfigFile: Sendable {
         var source: String?, target: String?, preset: String?
         var schemas: [String] = [], excluded: [String] = [], ignored: [String] = []
         var strict = false
+        var migrationsDirectory: String?
         var environmentFields: [String: [String: TOMLDocument.Entry]] = [:]
 
         for entry in document.entries {
@@ -123,7 +127,9 @@ struct ConfigFile: Sendable {
                 case "strict":
                     guard case .boolean(let value) = entry.value else { throw fail(entry, "expected true or false") }
                     strict = value
-                default: throw fail(entry, "unknown key (known: source, target, preset, schemas, exclude_schemas, ignore, strict)")
+                case "migrations_dir": migrationsDirectory = Self.relativeToFile(try string(entry), path: path)
+                default:
+                    throw fail(entry, "unknown key (known: source, target, preset, schemas, exclude_schemas, ignore, strict, migrations_dir)")
                 }
             case let table where table.count == 2 && table[0] == "environments":
                 guard ["url", "service", "snapshot", "password_env"].contains(entry.key) else {
@@ -142,7 +148,7 @@ struct ConfigFile: Sendable {
                 throw ConfigError(file: path, line: fields.values.map(\.line).min(), key: "environments.\(name)",
                                   message: "give exactly one of url, service or snapshot")
             }
-            var value = try string(sourceEntry)
+            let value = try string(sourceEntry)
             let overrideName = "DEEPDIFF_ENV_\(Self.variableSuffix(for: name))_URL"
             let environmentSource: EnvironmentSource
             if let override = environment[overrideName], !override.isEmpty {
@@ -150,10 +156,7 @@ struct ConfigFile: Sendable {
             } else {
                 switch sourceEntry.key {
                 case "snapshot":
-                    if !value.hasPrefix("/") {
-                        value = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(value).path
-                    }
-                    environmentSource = .snapshot(value)
+                    environmentSource = .snapshot(Self.relativeToFile(value, path: path))
                 case "service":
                     environmentSource = .connection("service=\(value)")
                 default:
@@ -175,6 +178,12 @@ struct ConfigFile: Sendable {
         self.excludedSchemas = excluded
         self.ignoredObjects = ignored
         self.strict = strict
+        self.migrationsDirectory = migrationsDirectory
+    }
+
+    /// `value`, a path written in the file at `path`, as the file means it: relative to the file's folder.
+    static func relativeToFile(_ value: String, path: String) -> String {
+        value.hasPrefix("/") ? value : URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(value).path
     }
 
     /// `production-eu` → `PRODUCTION_EU`.
