@@ -75,9 +75,9 @@ struct FalseIdenticalTests {
                           object: "Users can view own profile on public.profiles"),
     ]
 
-    @Test("one changed token makes exactly that object different, exit 1", arguments: changes)
-    func oneTokenChanged(_ change: SingleTokenChange) throws {
-        let cluster = try TestCluster(15)
+    @Test("one changed token makes exactly that object different, exit 1", arguments: [15, 18], changes)
+    func oneTokenChanged(major: Int, _ change: SingleTokenChange) throws {
+        let cluster = try TestCluster(major)
         let base = try DemoCopies.base(cluster)
         let changed = try DemoCopies.copy(cluster, "changed", change: change.change)
         defer { try? cluster.run("DROP DATABASE IF EXISTS \(changed) WITH (FORCE)", in: "postgres") }
