@@ -18,7 +18,7 @@ struct ShadowDatabase {
     }
 
     /// A scratch database: on the server of `url` when given, else in a throwaway local cluster.
-    static func open(url: String?, preferredMajor: Int?) throws(MigrationError) -> ShadowDatabase {
+    static func open(url: String?, preferredMajor: Int?, connectTimeoutSeconds: Int) throws(MigrationError) -> ShadowDatabase {
         guard let url else {
             let cluster = try ScratchCluster.start(preferredMajor: preferredMajor)
             do {
@@ -30,7 +30,7 @@ struct ShadowDatabase {
         }
         let server: PostgresConnection
         do {
-            server = try PostgresConnection(url)
+            server = try PostgresConnection(url, connectTimeoutSeconds: connectTimeoutSeconds)
         } catch {
             throw MigrationError(.shadowUnavailable("cannot connect to the shadow database: \(error)"))
         }
@@ -46,7 +46,7 @@ struct ShadowDatabase {
             throw MigrationError(.shadowUnavailable("cannot create a scratch database on \(server.displayTarget): \(error)"))
         }
         do {
-            let connection = try PostgresConnection(replacingDatabase(in: url, with: name))
+            let connection = try PostgresConnection(replacingDatabase(in: url, with: name), connectTimeoutSeconds: connectTimeoutSeconds)
             return ShadowDatabase(connection: connection, cleanup: .dropDatabase(server: server, name: name))
         } catch {
             _ = try? server.query("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")

@@ -21,22 +21,26 @@ public struct ShadowVerification: Sendable {
     public var scope: SchemaScope
     /// How long any one catalog query may run.
     public var statementTimeoutMilliseconds: Int
+    /// How long to wait for a connection to the `--shadow` server.
+    public var connectTimeoutSeconds: Int
 
     /// Creates a verification.
     public init(directory: MigrationDirectory, setupFiles: [String] = [], shadowURL: String? = nil, scope: SchemaScope = .all,
-                statementTimeoutMilliseconds: Int = 300_000) {
+                statementTimeoutMilliseconds: Int = 300_000, connectTimeoutSeconds: Int = 10) {
         self.directory = directory
         self.setupFiles = setupFiles
         self.shadowURL = shadowURL
         self.scope = scope
         self.statementTimeoutMilliseconds = statementTimeoutMilliseconds
+        self.connectTimeoutSeconds = connectTimeoutSeconds
     }
 
     /// Applies the migrations to a scratch database and compares the result with `database`; the
     /// scratch database is removed afterwards, whatever happens.
     public func verify(against database: PostgresConnection, label: String) throws(MigrationError) -> MigrationVerification {
         let real = try read(database)
-        let shadow = try ShadowDatabase.open(url: shadowURL, preferredMajor: database.serverVersionNumber / 10_000)
+        let shadow = try ShadowDatabase.open(url: shadowURL, preferredMajor: database.serverVersionNumber / 10_000,
+                                              connectTimeoutSeconds: connectTimeoutSeconds)
         defer { shadow.remove() }
         for path in setupFiles {
             let text: String

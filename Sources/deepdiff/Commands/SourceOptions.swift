@@ -17,7 +17,7 @@ struct SourceOptions: ParsableArguments {
     @Option(name: .long, help: "Seconds to wait for a connection.")
     var connectTimeout: Int = 10
 
-    @Option(name: .long, help: "Seconds any one catalog query may run.")
+    @Option(name: .long, help: "Seconds any one catalog query may run; a query that runs longer is cancelled and deepdiff exits 2.")
     var statementTimeout: Int = 300
 
     @Flag(name: .long, help: "Do not show progress on standard error.")

@@ -67,7 +67,8 @@ struct VerifyMigrationsCommand: ParsableCommand {
         }
         let verification = try ShadowVerification(directory: migrations, setupFiles: setup, shadowURL: shadow,
                                                   scope: context.scope(config: config),
-                                                  statementTimeoutMilliseconds: sourceOptions.statementTimeout * 1000)
+                                                  statementTimeoutMilliseconds: sourceOptions.statementTimeout * 1000,
+                                                  connectTimeoutSeconds: sourceOptions.connectTimeout)
             .verify(against: connection, label: side.label)
         FileHandleOutput.standardOutput.write(MigrationVerificationText.render(verification, directory: migrations, label: side.label))
         throw (verification.allPresentExactly ? ExitStatus.same : ExitStatus.different).exitCode
