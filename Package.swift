@@ -49,9 +49,9 @@ let package = Package(
         .target(name: "GoldenFiles", path: "Tests/GoldenFiles"),
         .testTarget(name: "SQLTokenizerTests", dependencies: ["SQLTokenizer", "SQLFingerprint", "GoldenFiles"]),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient"]),
-        .testTarget(name: "CatalogTests", dependencies: ["Catalog", "PostgresClient", "SchemaModel"]),
+        .testTarget(name: "CatalogTests", dependencies: ["Catalog", "PostgresClient", "SchemaModel", "GoldenFiles"]),
         .testTarget(name: "ComparisonTests", dependencies: ["Comparison", "SchemaModel", "SQLFingerprint", "GoldenFiles"]),
-        .testTarget(name: "MigrationsTests", dependencies: ["Migrations", "Comparison", "SchemaModel", "PostgresClient", "Catalog"]),
+        .testTarget(name: "MigrationsTests", dependencies: ["Migrations", "Comparison", "SchemaModel", "PostgresClient", "Catalog", "GoldenFiles"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Comparison", "SchemaModel", "GoldenFiles"]),
         .testTarget(name: "EndToEndTests", dependencies: ["deepdiff", "GoldenFiles"]),
         // Hostile databases, never-a-false-identical mutations, read-only and secrets proofs.

@@ -1,4 +1,5 @@
 import Catalog
+import GoldenFiles
 import SchemaModel
 import Testing
 

@@ -1,5 +1,6 @@
 @testable import Catalog
 import Foundation
+import GoldenFiles
 import PostgresClient
 import SchemaModel
 import Testing

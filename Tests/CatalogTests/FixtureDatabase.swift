@@ -1,22 +1,9 @@
 import Catalog
 import Foundation
+import GoldenFiles
 import PostgresClient
 import SchemaModel
 import Testing
-
-/// A throwaway cluster started by scripts/with-test-clusters, named by its environment variable.
-enum Cluster: String, CaseIterable, Sendable, CustomTestStringConvertible {
-    case pg15 = "DEEPDIFF_TEST_PG15"
-    case pg18 = "DEEPDIFF_TEST_PG18"
-
-    var testDescription: String { self == .pg15 ? "PostgreSQL 15" : "PostgreSQL 18" }
-
-    /// The libpq keyword string for the cluster's `postgres` database (unix socket, trusted).
-    func keywordString() throws -> String {
-        try #require(ProcessInfo.processInfo.environment[rawValue],
-                     "\(rawValue) is not set: run the catalog tests through scripts/with-test-clusters")
-    }
-}
 
 /// A database of its own for one test, loaded from SQL files in fixtures/catalog, dropped by `drop()`.
 struct FixtureDatabase {
@@ -69,17 +56,9 @@ struct FixtureDatabase {
     }
 
     private func runPsql(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", try keywordString()] + arguments
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
         // psql prints notices and warnings too (e.g. wal_level for publications); only the status counts.
-        try #require(process.terminationStatus == 0, "psql \(arguments.joined(separator: " ")) failed: \(message)")
+        try ChildProcess.succeeding("psql \(arguments.joined(separator: " "))", URL(fileURLWithPath: "/usr/bin/env"),
+                                    ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", try keywordString()] + arguments)
     }
 }
 

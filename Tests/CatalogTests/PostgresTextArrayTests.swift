@@ -1,4 +1,5 @@
 @testable import Catalog
+import GoldenFiles
 import PostgresClient
 import Testing
 

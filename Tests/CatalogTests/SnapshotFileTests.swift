@@ -1,5 +1,6 @@
 import Catalog
 import Foundation
+import GoldenFiles
 import SchemaModel
 import Testing
 

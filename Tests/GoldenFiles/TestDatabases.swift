@@ -38,18 +38,8 @@ public enum TestDatabases {
 
     /// Runs a repository script and fails with its output when it fails.
     public static func runScript(_ name: String, _ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = GoldenFile.repositoryRoot.appendingPathComponent("scripts").appendingPathComponent(name)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Unavailable(description: "scripts/\(name) failed: \(String(decoding: data, as: UTF8.self))")
-        }
+        let script = GoldenFile.repositoryRoot.appendingPathComponent("scripts").appendingPathComponent(name)
+        try ChildProcess.succeeding("scripts/\(name)", script, arguments)
     }
 }
 

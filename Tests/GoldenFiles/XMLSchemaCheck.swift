@@ -7,18 +7,8 @@ public enum XMLSchemaCheck {
 
     /// Throws `Invalid` with xmllint's output unless `file` is valid JUnit XML.
     public static func validate(_ file: URL) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/xmllint")
         let schema = GoldenFile.repositoryRoot.appendingPathComponent("schemas/junit.xsd").path
-        process.arguments = ["--noout", "--schema", schema, file.path]
-        let output = Pipe()
-        process.standardError = output
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Invalid(description: String(decoding: data, as: UTF8.self))
-        }
+        let outcome = try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/xmllint"), ["--noout", "--schema", schema, file.path])
+        guard outcome.status == 0 else { throw Invalid(description: outcome.output) }
     }
 }

@@ -54,21 +54,9 @@ struct TestCluster: Sendable {
 
     @discardableResult
     private func psql(_ database: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = Self.psqlExecutable
-        process.arguments = [connection(to: database), "-X", "-q", "-v", "ON_ERROR_STOP=1"] + arguments
-        process.environment = ["PGOPTIONS": "-c client_min_messages=warning", "PATH": "/usr/bin:/bin"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            throw TestDatabases.Unavailable(description: "psql in \(database) failed: \(text)")
-        }
-        return text
+        try ChildProcess.succeeding("psql in \(database)", Self.psqlExecutable,
+                                    [connection(to: database), "-X", "-q", "-v", "ON_ERROR_STOP=1"] + arguments,
+                                    environment: ["PGOPTIONS": "-c client_min_messages=warning", "PATH": "/usr/bin:/bin"])
     }
 
     /// Opens a session in `database` that runs `sql` (e.g. `BEGIN; LOCK TABLE …`) and stays open,

@@ -1,5 +1,5 @@
-import Foundation
 import Comparison
+import Foundation
 import Migrations
 import SchemaModel
 import Testing

@@ -1,5 +1,6 @@
 import Catalog
 import Comparison
+import GoldenFiles
 import Migrations
 import PostgresClient
 import SchemaModel

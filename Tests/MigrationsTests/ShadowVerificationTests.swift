@@ -1,5 +1,6 @@
 import Comparison
 import Foundation
+import GoldenFiles
 import Migrations
 import SchemaModel
 import Testing

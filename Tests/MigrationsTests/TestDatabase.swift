@@ -1,20 +1,7 @@
 import Foundation
+import GoldenFiles
 import PostgresClient
 import Testing
-
-/// A throwaway cluster started by scripts/with-test-clusters, named by its environment variable.
-enum Cluster: String, CaseIterable, Sendable, CustomTestStringConvertible {
-    case pg15 = "DEEPDIFF_TEST_PG15"
-    case pg18 = "DEEPDIFF_TEST_PG18"
-
-    var testDescription: String { self == .pg15 ? "PostgreSQL 15" : "PostgreSQL 18" }
-
-    /// The libpq keyword string for the cluster's `postgres` database (unix socket, trusted).
-    func keywordString() throws -> String {
-        try #require(ProcessInfo.processInfo.environment[rawValue],
-                     "\(rawValue) is not set: run the migrations tests through scripts/with-test-clusters")
-    }
-}
 
 /// A uniquely named database of one test, dropped by `drop()`.
 struct TestDatabase: Sendable {
@@ -75,15 +62,6 @@ struct TestDatabase: Sendable {
     }
 
     private static func run(_ program: String, _ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "\(program) \(arguments.prefix(3).joined(separator: " ")) failed: \(String(decoding: data, as: UTF8.self))")
+        try ChildProcess.succeeding("\(program) \(arguments.prefix(3).joined(separator: " "))", URL(fileURLWithPath: program), arguments)
     }
 }
