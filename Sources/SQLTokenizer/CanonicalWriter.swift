@@ -37,7 +37,8 @@ struct CanonicalWriter {
 
     /// Appends the canonical form of `bytes`.
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        let tokens = SQLLexer.tokenize(bytes)
+        // Keywords and names are written alike, so only recorded units need to tell them apart.
+        let tokens = SQLLexer.tokenize(bytes, classifyingKeywords: units != nil)
         let bodies = depth < Self.maximumDepth ? RoutineBodies.indices(in: bytes, tokens: tokens) : []
         var nextBody = 0
         var index = 0
@@ -179,7 +180,7 @@ struct CanonicalWriter {
         let first = bytes[tokens[index].start]
         guard first == UInt8(ascii: "u") || first == UInt8(ascii: "U"),
               let keyword = Self.nextSignificant(tokens, after: index),
-              tokens[keyword].kind == .keyword, TokenText.equals(bytes, tokens[keyword], "uescape"),
+              RoutineBodies.isWord(bytes, tokens[keyword], "uescape"),
               let literal = Self.nextSignificant(tokens, after: keyword)
         else { return nil }
         let token = tokens[literal]

@@ -14,13 +14,16 @@ struct LexerCursor {
     private let count: Int
     private let classes: UnsafePointer<UInt8>
     private let keywords: KeywordTable.Lookup
+    /// False when every word may come back as `.identifier` (the caller treats both alike).
+    private let classifiesKeywords: Bool
     private(set) var position = 0
 
-    init(base: UnsafePointer<UInt8>, count: Int, classes: UnsafePointer<UInt8>, keywords: KeywordTable.Lookup) {
+    init(base: UnsafePointer<UInt8>, count: Int, classes: UnsafePointer<UInt8>, keywords: KeywordTable.Lookup, classifiesKeywords: Bool = true) {
         self.base = base
         self.count = count
         self.classes = classes
         self.keywords = keywords
+        self.classifiesKeywords = classifiesKeywords
     }
 
     var isAtEnd: Bool { position >= count }
@@ -187,6 +190,7 @@ struct LexerCursor {
             position += 1
             return .error
         }
+        guard classifiesKeywords else { return .identifier }
         let category = keywords.category(of: base + start, count: position - start, readable: count - start)
         return category == nil ? .identifier : .keyword
     }

@@ -16,8 +16,8 @@ enum RoutineBodies {
     private static func scanStatement(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], from start: Int, into bodies: inout [Int]) -> Int {
         guard let first = nextSignificant(tokens, from: start) else { return tokens.count }
         let head = tokens[first]
-        let isCreate = head.kind == .keyword && TokenText.equals(bytes, head, "create")
-        let isDo = head.kind == .keyword && TokenText.equals(bytes, head, "do")
+        let isCreate = isWord(bytes, head, "create")
+        let isDo = isWord(bytes, head, "do")
         guard isCreate || isDo else { return endOfStatement(bytes, tokens, from: first) }
         var isRoutine = isDo
         var language: Language? = isDo ? .procedural : nil
@@ -40,13 +40,13 @@ enum RoutineBodies {
                 continue
             }
             guard depth == 0 else { continue }
-            let afterLanguage = previous.map { $0.kind == .keyword && TokenText.equals(bytes, $0, "language") } ?? false
+            let afterLanguage = previous.map { isWord(bytes, $0, "language") } ?? false
             if afterLanguage {
                 language = Language(bytes, token)
-            } else if token.kind == .keyword && (TokenText.equals(bytes, token, "function") || TokenText.equals(bytes, token, "procedure")) {
+            } else if isWord(bytes, token, "function") || isWord(bytes, token, "procedure") {
                 isRoutine = isRoutine || isCreate
             } else if token.kind == .string {
-                let afterAs = previous.map { $0.kind == .keyword && TokenText.equals(bytes, $0, "as") } ?? false
+                let afterAs = previous.map { isWord(bytes, $0, "as") } ?? false
                 if (isCreate && afterAs) || (isDo && candidates.isEmpty) { candidates.append(index) }
             }
         }
@@ -70,6 +70,13 @@ enum RoutineBodies {
             }
         }
         return tokens.count
+    }
+
+    /// Whether `token` is the keyword `word` (which must be one). The normalizer lexes without
+    /// classifying keywords, so a keyword may come as an `.identifier`; a name spelled like a
+    /// keyword always is that keyword, so both kinds are the same test.
+    static func isWord(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, _ word: StaticString) -> Bool {
+        (token.kind == .keyword || token.kind == .identifier) && TokenText.equals(bytes, token, word)
     }
 
     private static func nextSignificant(_ tokens: [Token], from start: Int) -> Int? {

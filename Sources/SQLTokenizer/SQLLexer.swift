@@ -5,6 +5,12 @@ public enum SQLLexer {
     /// Never fails: what PostgreSQL would reject becomes `.error` tokens and reading goes on.
     /// - Complexity: O(n) in the number of bytes.
     public static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
+        tokenize(bytes, classifyingKeywords: true)
+    }
+
+    /// The tokens of `bytes`; with `classifyingKeywords` false every word is an `.identifier`,
+    /// which saves a keyword lookup per word for callers that treat keywords and names alike.
+    static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, classifyingKeywords: Bool) -> [Token] {
         var tokens: [Token] = []
         // Catalog definitions average several bytes a token; growing past this is rare.
         tokens.reserveCapacity(bytes.count / 6 + 8)
@@ -14,7 +20,7 @@ public enum SQLLexer {
         let batch = UnsafeMutableBufferPointer<Token>.allocate(capacity: batchSize)
         defer { batch.deallocate() }
         var batched = 0
-        forEachToken(in: bytes) { token in
+        forEachToken(in: bytes, classifyingKeywords: classifyingKeywords) { token in
             batch.initializeElement(at: batched, to: token)
             batched += 1
             if batched == batchSize {
@@ -35,12 +41,19 @@ public enum SQLLexer {
     /// Calls `body` with each token of `bytes` in order, without collecting them.
     @inline(__always)
     public static func forEachToken(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Token) throws -> Void) rethrows {
+        try forEachToken(in: bytes, classifyingKeywords: true, body)
+    }
+
+    /// Calls `body` with each token of `bytes`; words are all `.identifier` unless `classifyingKeywords`.
+    @inline(__always)
+    static func forEachToken(in bytes: UnsafeBufferPointer<UInt8>, classifyingKeywords: Bool, _ body: (Token) throws -> Void) rethrows {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         try KeywordTable.shared.withLookup { keywords in
             try ByteClass.table.withUnsafeBufferPointer { classes in
                 // The table has 256 entries, so its base address exists.
                 guard let classes = classes.baseAddress else { return }
-                var cursor = LexerCursor(base: base, count: bytes.count, classes: classes, keywords: keywords)
+                var cursor = LexerCursor(base: base, count: bytes.count, classes: classes, keywords: keywords,
+                                         classifiesKeywords: classifyingKeywords)
                 while !cursor.isAtEnd {
                     let start = cursor.position
                     let kind = cursor.nextKind()

@@ -141,6 +141,25 @@ let totalBytes = definitions.reduce(0) { $0 + $1.count }
 let whole = definitions.flatMap { $0 }
 print("corpus: \(definitions.count) definitions, \(totalBytes) bytes")
 
+// `tokenizer-bench digest FILE...` prints one SHA-256 over the canonical forms of the corpus's
+// definitions, then one per file: a change to the normalizer must leave them all as they were.
+if CommandLine.arguments.dropFirst().first == "digest" {
+    var digests: [UInt8] = []
+    for definition in definitions {
+        digests += definition.withUnsafeBufferPointer { SQLNormalizer.withCanonicalBytes(of: $0) { SHA256Digest.digest(of: $0) } }
+    }
+    print("corpus \(SHA256Digest.hex(of: digests))")
+    for path in CommandLine.arguments.dropFirst(2) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            print("\(path): cannot read")
+            continue
+        }
+        let text = [UInt8](data)
+        print("\(path) \(text.withUnsafeBufferPointer { SQLNormalizer.withCanonicalBytes(of: $0) { SHA256Digest.hex(of: $0) } })")
+    }
+    exit(0)
+}
+
 
 if !onlyNormalize {
 let perDefinition = throughput(bytes: totalBytes, runs: 5) {
