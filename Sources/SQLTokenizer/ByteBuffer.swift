@@ -56,11 +56,21 @@ final class ByteBuffer {
     /// Appends `bytes[range]` with ASCII `A`–`Z` lower-cased.
     @inline(__always)
     func appendLowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
-        reserve(range.count)
+        guard let source = bytes.baseAddress else { return }
+        // Eight bytes at a time; the last word may write up to 7 bytes past the end, inside the
+        // reserved capacity, which later appends overwrite.
+        reserve(range.count + 8)
         let destination = base + count
-        for index in range {
-            let byte = bytes[index]
+        var index = range.lowerBound
+        while index < range.upperBound && index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
+            UnsafeMutableRawPointer(destination + (index - range.lowerBound)).storeBytes(of: KeywordTable.lowercased(word), as: UInt64.self)
+            index += 8
+        }
+        while index < range.upperBound {
+            let byte = source[index]
             destination[index - range.lowerBound] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+            index += 1
         }
         count += range.count
     }

@@ -74,7 +74,7 @@ struct KeywordTable: Sendable {
 
     /// ASCII `A`–`Z` to `a`–`z` in all eight bytes of `word` at once.
     @inline(__always)
-    private static func lowercased(_ word: UInt64) -> UInt64 {
+    static func lowercased(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let heptets = word & (0x7F * ones)
         let atLeastA = heptets &+ ((0x80 - 0x41) * ones)
