@@ -50,6 +50,15 @@ final class ByteBuffer {
     /// Appends `bytes[range]`.
     @inline(__always)
     func append(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        // Most tokens are a few bytes: one 8-byte load and store beats a call to memcpy (the
+        // bytes stored past the end are inside the reserved capacity and overwritten later).
+        if range.count <= 8, range.lowerBound + 8 <= bytes.count, let source = bytes.baseAddress {
+            reserve(8)
+            let word = UnsafeRawPointer(source + range.lowerBound).loadUnaligned(as: UInt64.self)
+            UnsafeMutableRawPointer(base + count).storeBytes(of: word, as: UInt64.self)
+            count += range.count
+            return
+        }
         append(UnsafeBufferPointer(rebasing: bytes[range]))
     }
 
