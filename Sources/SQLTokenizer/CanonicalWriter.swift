@@ -38,16 +38,12 @@ struct CanonicalWriter {
     /// Appends the canonical form of `bytes`.
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         // Keywords and names are written alike, so only recorded units need to tell them apart.
-        let tokens = SQLLexer.tokenize(bytes, classifyingKeywords: units != nil)
+        let tokens = SQLLexer.significantTokens(bytes, classifyingKeywords: units != nil)
         let bodies = depth < Self.maximumDepth ? RoutineBodies.indices(in: bytes, tokens: tokens) : []
         var nextBody = 0
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
-            guard token.kind.isSignificant else {
-                index += 1
-                continue
-            }
             if output.count > 0 { output.append(UInt8(ascii: " ")) }
             let canonicalStart = output.count
             var unitToken = token
@@ -179,20 +175,13 @@ struct CanonicalWriter {
     private func unicodeEscapeClause(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], after index: Int) -> (character: UInt8, lastIndex: Int)? {
         let first = bytes[tokens[index].start]
         guard first == UInt8(ascii: "u") || first == UInt8(ascii: "U"),
-              let keyword = Self.nextSignificant(tokens, after: index),
-              RoutineBodies.isWord(bytes, tokens[keyword], "uescape"),
-              let literal = Self.nextSignificant(tokens, after: keyword)
+              index + 2 < tokens.count, RoutineBodies.isWord(bytes, tokens[index + 1], "uescape")
         else { return nil }
+        let literal = index + 2
         let token = tokens[literal]
         guard token.kind == .string, token.end - token.start == 3, bytes[token.start] == UInt8(ascii: "'"),
               UnicodeEscapes.isValidEscape(bytes[token.start + 1])
         else { return nil }
         return (bytes[token.start + 1], literal)
-    }
-
-    private static func nextSignificant(_ tokens: [Token], after index: Int) -> Int? {
-        var next = index + 1
-        while next < tokens.count && !tokens[next].kind.isSignificant { next += 1 }
-        return next < tokens.count ? next : nil
     }
 }

@@ -5,12 +5,18 @@ public enum SQLLexer {
     /// Never fails: what PostgreSQL would reject becomes `.error` tokens and reading goes on.
     /// - Complexity: O(n) in the number of bytes.
     public static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
-        tokenize(bytes, classifyingKeywords: true)
+        tokenize(bytes, classifyingKeywords: true, keepingTrivia: true)
     }
 
-    /// The tokens of `bytes`; with `classifyingKeywords` false every word is an `.identifier`,
-    /// which saves a keyword lookup per word for callers that treat keywords and names alike.
-    static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, classifyingKeywords: Bool) -> [Token] {
+    /// The significant tokens of `bytes` (no whitespace or comments), for the normalizer, which
+    /// skips those anyway; with `classifyingKeywords` false every word is an `.identifier`, which
+    /// saves a keyword lookup per word for callers that treat keywords and names alike.
+    static func significantTokens(_ bytes: UnsafeBufferPointer<UInt8>, classifyingKeywords: Bool) -> [Token] {
+        tokenize(bytes, classifyingKeywords: classifyingKeywords, keepingTrivia: false)
+    }
+
+    @inline(__always)
+    private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, classifyingKeywords: Bool, keepingTrivia: Bool) -> [Token] {
         var tokens: [Token] = []
         // Catalog definitions average several bytes a token; growing past this is rare.
         tokens.reserveCapacity(bytes.count / 6 + 8)
@@ -21,6 +27,7 @@ public enum SQLLexer {
         defer { batch.deallocate() }
         var batched = 0
         forEachToken(in: bytes, classifyingKeywords: classifyingKeywords) { token in
+            guard keepingTrivia || token.kind.isSignificant else { return }
             batch.initializeElement(at: batched, to: token)
             batched += 1
             if batched == batchSize {
