@@ -158,6 +158,14 @@ enum StringConstant {
     /// Appends `text` with every `quote` byte doubled.
     static func appendDoublingQuotes(_ text: UnsafeBufferPointer<UInt8>, quote: UInt8, to output: ByteBuffer) {
         guard let base = text.baseAddress else { return }
+        if text.count < 16 {
+            // Short values are most constants: a loop costs less than calls to memchr.
+            for byte in text {
+                output.append(byte)
+                if byte == quote { output.append(quote) }
+            }
+            return
+        }
         var runStart = 0
         // Quotes are rare in long values (routine bodies): memchr's vector search finds each one.
         while runStart < text.count, let found = memchr(base + runStart, Int32(quote), text.count - runStart) {
