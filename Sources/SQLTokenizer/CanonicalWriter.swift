@@ -132,6 +132,15 @@ struct CanonicalWriter {
             appendValue(value, isBody: isBody)
             return
         }
+        if notation == .standard {
+            // A `'...'` constant with no `''` inside and no continuation segment (the common
+            // case) has its text as its value: no decoding or copy needed.
+            let content = UnsafeBufferPointer(rebasing: bytes[(token.start + 1)..<(token.end - 1)])
+            if !content.contains(UInt8(ascii: "'")) {
+                appendValue(content, isBody: isBody)
+                return
+            }
+        }
         value.removeAll(keepingCapacity: true)
         guard StringConstant.decode(bytes, start: token.start, end: token.end, notation: notation, unicodeEscape: escape, into: &value) else {
             appendRaw(bytes, token)
