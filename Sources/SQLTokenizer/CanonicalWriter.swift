@@ -81,8 +81,16 @@ struct CanonicalWriter {
 
     /// `"..."` or `U&"..."`: bare when the name needs no quotes, else `"..."` with `""` escapes.
     private mutating func appendIdentifier(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, escape: UInt8) {
-        var name: [UInt8] = []
         let isUnicode = bytes[token.start] != UInt8(ascii: "\"")
+        if !isUnicode {
+            // No `""` inside (the common case): the name is the text between the quotes.
+            let content = UnsafeBufferPointer(rebasing: bytes[(token.start + 1)..<(token.end - 1)])
+            if !content.contains(UInt8(ascii: "\"")) {
+                appendName(content)
+                return
+            }
+        }
+        var name: [UInt8] = []
         let contentStart = token.start + (isUnicode ? 3 : 1)
         var index = contentStart
         while index < token.end - 1 {
@@ -98,14 +106,17 @@ struct CanonicalWriter {
             }
             name = decoded
         }
-        name.withUnsafeBufferPointer { name in
-            if Self.isPlainName(name) {
-                output.append(name)
-            } else {
-                output.append(UInt8(ascii: "\""))
-                StringConstant.appendDoublingQuotes(name, quote: UInt8(ascii: "\""), to: output)
-                output.append(UInt8(ascii: "\""))
-            }
+        name.withUnsafeBufferPointer { appendName($0) }
+    }
+
+    /// A quoted identifier's name: bare when it needs no quotes, else `"..."` with `""` escapes.
+    private func appendName(_ name: UnsafeBufferPointer<UInt8>) {
+        if Self.isPlainName(name) {
+            output.append(name)
+        } else {
+            output.append(UInt8(ascii: "\""))
+            StringConstant.appendDoublingQuotes(name, quote: UInt8(ascii: "\""), to: output)
+            output.append(UInt8(ascii: "\""))
         }
     }
 
