@@ -62,6 +62,22 @@ final class ByteBuffer {
         append(UnsafeBufferPointer(rebasing: bytes[range]))
     }
 
+    /// Appends `text` with every `quote` byte doubled, one byte at a time (for short texts).
+    @inline(__always)
+    func appendDoubling(_ quote: UInt8, in text: UnsafeBufferPointer<UInt8>) {
+        reserve(text.count * 2)
+        var end = count
+        for byte in text {
+            base[end] = byte
+            end += 1
+            if byte == quote {
+                base[end] = quote
+                end += 1
+            }
+        }
+        count = end
+    }
+
     /// Appends `bytes[range]` with ASCII `A`–`Z` lower-cased.
     @inline(__always)
     func appendLowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {

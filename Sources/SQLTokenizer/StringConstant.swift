@@ -160,10 +160,7 @@ enum StringConstant {
         guard let base = text.baseAddress else { return }
         if text.count < 16 {
             // Short values are most constants: a loop costs less than calls to memchr.
-            for byte in text {
-                output.append(byte)
-                if byte == quote { output.append(quote) }
-            }
+            output.appendDoubling(quote, in: text)
             return
         }
         var runStart = 0
