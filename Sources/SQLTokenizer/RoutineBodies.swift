@@ -23,13 +23,15 @@ enum RoutineBodies {
         var language: Language? = isDo ? .procedural : nil
         var candidates: [Int] = []
         var depth = 0
-        var previous: Token?
+        // The previous significant token, when it is one the next token's meaning depends on.
+        var previous = Previous.other
         var index = first
         while index < tokens.count {
             let token = tokens[index]
             defer { index += 1 }
             guard token.kind.isSignificant else { continue }
-            defer { previous = token }
+            let before = previous
+            previous = .other
             if token.kind == .punctuation {
                 switch bytes[token.start] {
                 case UInt8(ascii: ";") where depth == 0: return finish(index)
@@ -40,14 +42,27 @@ enum RoutineBodies {
                 continue
             }
             guard depth == 0 else { continue }
-            let afterLanguage = previous.map { isWord(bytes, $0, "language") } ?? false
-            if afterLanguage {
+            if before == .language {
                 language = Language(bytes, token)
-            } else if isWord(bytes, token, "function") || isWord(bytes, token, "procedure") {
-                isRoutine = isRoutine || isCreate
             } else if token.kind == .string {
-                let afterAs = previous.map { isWord(bytes, $0, "as") } ?? false
-                if (isCreate && afterAs) || (isDo && candidates.isEmpty) { candidates.append(index) }
+                if (isCreate && before == .as) || (isDo && candidates.isEmpty) { candidates.append(index) }
+                continue
+            }
+            guard token.kind == .keyword || token.kind == .identifier else { continue }
+            // By length first: most words are none of these and cost one comparison.
+            switch token.end - token.start {
+            case 2:
+                if TokenText.equals(bytes, token, "as") { previous = .as }
+            case 8:
+                if TokenText.equals(bytes, token, "language") {
+                    previous = .language
+                } else if before != .language && TokenText.equals(bytes, token, "function") {
+                    isRoutine = isRoutine || isCreate
+                }
+            case 9:
+                if before != .language && TokenText.equals(bytes, token, "procedure") { isRoutine = isRoutine || isCreate }
+            default:
+                break
             }
         }
         return finish(tokens.count)
@@ -83,6 +98,13 @@ enum RoutineBodies {
         var index = start
         while index < tokens.count && !tokens[index].kind.isSignificant { index += 1 }
         return index < tokens.count ? index : nil
+    }
+
+    /// The previous significant token of a statement, as far as the next one cares.
+    private enum Previous {
+        case language
+        case `as`
+        case other
     }
 
     /// The languages whose bodies are SQL text.
