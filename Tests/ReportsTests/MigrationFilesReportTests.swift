@@ -61,14 +61,7 @@ struct MigrationFilesReportTests {
 
     @Test("golden files of the seed's case with migration files, in every format; the JUnit one validates")
     func golden() throws {
-        let options = ReportOptions()
-        #expect(GoldenFile("reports/migration-files.txt").mismatch(with: TextReport.render(seed, options: options)) == nil)
-        #expect(GoldenFile("reports/migration-files.json").mismatch(with: JSONReport.render(seed, options: options)) == nil)
-        #expect(GoldenFile("reports/migration-files.md").mismatch(with: MarkdownReport.render(seed, options: options)) == nil)
-        let junit = JUnitReport.render(seed, options: options)
-        #expect(GoldenFile("reports/migration-files.junit.xml").mismatch(with: junit) == nil)
-        let validation = try XMLLint.validate(junit)
-        #expect(validation.status == 0, "xmllint: \(validation.output)")
+        try expectGoldenReports(seed, named: "migration-files")
     }
 
     @Test("files not applied or edited fail the gate and show in the verdict line; all applied passes")

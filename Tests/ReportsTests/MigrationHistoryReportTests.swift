@@ -17,14 +17,7 @@ struct MigrationHistoryReportTests {
 
     @Test("golden files of the seed's case, in every format; the JUnit one validates against schemas/junit.xsd")
     func golden() throws {
-        let options = ReportOptions()
-        #expect(GoldenFile("reports/history.txt").mismatch(with: TextReport.render(seed, options: options)) == nil)
-        #expect(GoldenFile("reports/history.json").mismatch(with: JSONReport.render(seed, options: options)) == nil)
-        #expect(GoldenFile("reports/history.md").mismatch(with: MarkdownReport.render(seed, options: options)) == nil)
-        let junit = JUnitReport.render(seed, options: options)
-        #expect(GoldenFile("reports/history.junit.xml").mismatch(with: junit) == nil)
-        let validation = try XMLLint.validate(junit)
-        #expect(validation.status == 0, "xmllint: \(validation.output)")
+        try expectGoldenReports(seed, named: "history")
     }
 
     @Test("the verdict line never says IDENTICAL alone when the histories differ, and the exit status is 1")
