@@ -66,6 +66,7 @@ struct FailureTests {
             ("[environments.prod]\nurl = \"postgresql://u:hunter2@h/db\"\n", "deepdiff.toml:2: environments.prod.url: the URL holds a password"),
             ("[defaults]\nsource = \"unterminated\n", "deepdiff.toml:2: unterminated string"),
             ("[environments.prod]\nurl = \"host=a\"\nservice = \"b\"\n", "environments.prod: give exactly one of url, service or snapshot"),
+            ("[defaults]\nsource = \"a\"\n\nignore = [\"tabel public.x\"]\n", "deepdiff.toml:4: defaults.ignore: 'tabel public.x' is not an object pattern"),
         ]
         for (text, expected) in cases {
             try Data(text.utf8).write(to: directory.appendingPathComponent("deepdiff.toml"))

@@ -31,12 +31,7 @@ struct ComparisonRun {
         let (sourceSnapshot, targetSnapshot) = try sides.loader(config: config).loadBoth(sourceSide, targetSide)
         var options = ComparisonOptions()
         options.showFormattingHunks = output.showFormatting
-        options.ignoredObjects = try (config?.ignoredObjects ?? []).map { pattern in
-            guard let parsed = ObjectPattern(pattern) else {
-                throw ValidationError("\(config?.path ?? ConfigFile.fileName): ignore: '\(pattern)' is not a valid object pattern")
-            }
-            return parsed
-        }
+        options.ignoredObjects = config?.ignoredObjects ?? []
         if let restrict {
             options.onlyObjects = try restrict(sourceSnapshot, targetSnapshot)
         }

@@ -1,3 +1,4 @@
+import Comparison
 import Foundation
 
 /// `deepdiff.toml`: named environments (a URL, a service name or a snapshot file each), the default
@@ -47,7 +48,7 @@ struct ConfigFile: Sendable {
     let preset: String?
     let schemas: [String]
     let excludedSchemas: [String]
-    let ignoredObjects: [String]
+    let ignoredObjects: [ObjectPattern]
     let strict: Bool
     /// `migrations_dir`, relative to the config file's folder unless absolute.
     let migrationsDirectory: String?
@@ -107,7 +108,7 @@ struct ConfigFile: Sendable {
         }
 
         var source: String?, target: String?, preset: String?
-        var schemas: [String] = [], excluded: [String] = [], ignored: [String] = []
+        var schemas: [String] = [], excluded: [String] = [], ignored: [ObjectPattern] = []
         var strict = false
         var migrationsDirectory: String?
         var environmentFields: [String: [String: TOMLDocument.Entry]] = [:]
@@ -123,7 +124,13 @@ struct ConfigFile: Sendable {
                     guard preset == "supabase" else { throw fail(entry, "unknown preset '\(preset ?? "")' (known: supabase)") }
                 case "schemas": schemas = try strings(entry)
                 case "exclude_schemas": excluded = try strings(entry)
-                case "ignore": ignored = try strings(entry)
+                case "ignore":
+                    for text in try strings(entry) {
+                        guard let pattern = ObjectPattern(text) else {
+                            throw fail(entry, "'\(text)' is not an object pattern ([KIND] NAME, with * and ? as wildcards)")
+                        }
+                        ignored.append(pattern)
+                    }
                 case "strict":
                     guard case .boolean(let value) = entry.value else { throw fail(entry, "expected true or false") }
                     strict = value
