@@ -9,6 +9,24 @@ public enum SnapshotFile {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var sorted = snapshot
         sorted.objects = Snapshot.sortedByIdentity(sorted.objects)
+        // The objects are most of the file: they are written by a direct writer that produces the
+        // same bytes, and spliced into what the encoder makes of the rest.
+        let placeholder = Array("\n  \"objects\" : [\n\n  ]".utf8)
+        if sorted.objects.allSatisfy(PrettyJSONWriter.canWrite) {
+            var header = sorted
+            header.objects = []
+            let headerBytes = Array(try encoder.encode(header))
+            if let range = headerBytes.firstRange(of: placeholder) {
+                var writer = PrettyJSONWriter()
+                writer.writeArray(of: sorted.objects, indent: 1)
+                var data = Data(headerBytes[..<range.lowerBound])
+                data.append(contentsOf: Array("\n  \"objects\" : ".utf8))
+                data.append(contentsOf: writer.bytes)
+                data.append(contentsOf: headerBytes[range.upperBound...])
+                data.append(0x0A)
+                return data
+            }
+        }
         var data = try encoder.encode(sorted)
         data.append(0x0A)
         return data

@@ -16,6 +16,49 @@ struct SnapshotFileTests {
         }
     }
 
+    /// What Foundation's encoder writes for the same snapshot: the file format's reference.
+    private func referenceEncoding(_ snapshot: Snapshot) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var sorted = snapshot
+        sorted.objects = snapshot.objects.sorted { $0.identity < $1.identity }
+        return try encoder.encode(sorted) + Data([0x0A])
+    }
+
+    @Test("the file's bytes are exactly what Foundation's JSONEncoder writes, for a real database", arguments: Cluster.allCases)
+    func bytesMatchTheReferenceEncoder(cluster: Cluster) throws {
+        try withSnapshot(on: cluster) { snapshot in
+            let writtenSnapshot = try SnapshotFile.encode(snapshot), referenceSnapshot = try referenceEncoding(snapshot)
+            #expect(writtenSnapshot == referenceSnapshot)
+        }
+    }
+
+    @Test("every control character, quote, backslash, slash and non-ASCII text is written as JSONEncoder writes it")
+    func escapesMatchTheReferenceEncoder() throws {
+        var every = ""
+        for value in 0..<0x80 { every.unicodeScalars.append(Unicode.Scalar(UInt8(value))) }
+        every += "\u{85}\u{2028}\u{2029}\u{FEFF}\u{FFFD}é🐘"
+        let objects = [
+            SchemaObject(identity: ObjectIdentity(kind: .function, schema: every, relation: nil, name: every, arguments: every),
+                         definition: Definition(text: every, fingerprint: Fingerprint(hex: "ab")),
+                         attributes: ["text": .text(every), "sql": .sql(every), "number": .number(-1), "flag": .flag(true),
+                                      "list": .list([every, ""]), "empty": .list([]), "none": .null]),
+            SchemaObject(identity: ObjectIdentity(kind: .column, schema: "s", relation: "t", name: "c")),
+        ]
+        let snapshot = Snapshot(server: ServerInfo(versionNumber: 180_006, version: "18.6"), database: every,
+                                schemas: [every], objects: objects, unmodeledObjects: [every: 1])
+        let writtenSnapshot = try SnapshotFile.encode(snapshot), referenceSnapshot = try referenceEncoding(snapshot)
+        #expect(writtenSnapshot == referenceSnapshot)
+        let empty = Snapshot(server: ServerInfo(versionNumber: 180_006, version: "18.6"), database: "d", schemas: [], objects: [])
+        let writtenEmpty = try SnapshotFile.encode(empty), referenceEmpty = try referenceEncoding(empty)
+        #expect(writtenEmpty == referenceEmpty)
+        let unusualKey = Snapshot(server: ServerInfo(versionNumber: 180_006, version: "18.6"), database: "d", schemas: [],
+                                  objects: [SchemaObject(identity: ObjectIdentity(kind: .schema, schema: nil, name: "x"),
+                                                         attributes: ["B2": .text("x"), "a10": .text("y"), "a9": .text("z")])])
+        let writtenUnusualkey = try SnapshotFile.encode(unusualKey), referenceUnusualkey = try referenceEncoding(unusualKey)
+        #expect(writtenUnusualkey == referenceUnusualkey)
+    }
+
     private func decodingError(_ text: String) -> SnapshotFileError.Reason? {
         do {
             _ = try SnapshotFile.decode(Data(text.utf8), path: "file.json")
