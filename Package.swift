@@ -45,6 +45,8 @@ let package = Package(
         ),
         // Release-mode throughput benchmark of the tokenizer and normalizer (scripts/bench-tokenizer).
         .executableTarget(name: "tokenizer-bench", dependencies: ["SQLTokenizer", "SQLFingerprint"]),
+        // Prints deepdiff's catalog statements as a psql script: the floor of scripts/bench-compare.
+        .executableTarget(name: "catalog-floor", dependencies: ["Catalog", "PostgresClient"]),
         // Golden-file comparison and re-recording, shared by the test targets.
         .target(name: "GoldenFiles", path: "Tests/GoldenFiles"),
         .testTarget(name: "SQLTokenizerTests", dependencies: ["SQLTokenizer", "SQLFingerprint", "GoldenFiles"]),

@@ -70,38 +70,68 @@ public struct CatalogReader: Sendable {
         return snapshot
     }
 
-    private func readInSnapshot(from connection: PostgresConnection, serverVersion: Int) throws(CatalogError) -> Snapshot {
+    /// The statements a read sends, after the schema list, to fetch every object in scope: one per
+    /// reader, then the count of unmodeled kinds. Only the schema list is queried here. Benchmarks run
+    /// these through psql to measure the server's share of a read.
+    public func objectStatements(on connection: PostgresConnection) throws(CatalogError) -> [PostgresConnection.Statement] {
+        let serverVersion = connection.serverVersionNumber
+        return statements(for: try resolveSchemas(on: connection).scope, serverVersion: serverVersion)
+    }
+
+    /// The schemas in scope among those the database holds, and the server's version string.
+    private func resolveSchemas(on connection: PostgresConnection) throws(CatalogError) -> (scope: ResolvedScope, versionText: String) {
         let schemaRows = try step("schemas") { () throws(PostgresError) in try connection.query(Self.schemaListQuery) }
         var existingSchemas: [String] = []
-        var versionText = String(serverVersion)
+        var versionText = String(connection.serverVersionNumber)
         for row in schemaRows {
             try step("schemas") { () throws(PostgresError) in
                 existingSchemas.append(try row.string("name"))
                 versionText = try row.string("server_version")
             }
         }
-        let resolved = scope.resolve(existingSchemas: existingSchemas)
+        return (scope.resolve(existingSchemas: existingSchemas), versionText)
+    }
+
+    private func statements(for resolved: ResolvedScope, serverVersion: Int) -> [PostgresConnection.Statement] {
+        Self.readers.map { reader in
+            PostgresConnection.Statement(reader.query(serverVersion: serverVersion), reader.parameters.values(for: resolved))
+        } + [UnmodeledObjectCounter().statement(for: resolved)]
+    }
+
+    private func readInSnapshot(from connection: PostgresConnection, serverVersion: Int) throws(CatalogError) -> Snapshot {
+        let (resolved, versionText) = try resolveSchemas(on: connection)
+        // Every reader's query and the count of unmodeled kinds go out at once: the server runs each
+        // while the rows of the one before are decoded here.
+        let counter = UnmodeledObjectCounter()
+        let statements = statements(for: resolved, serverVersion: serverVersion)
+        let subjects = Self.readers.map(\.subject) + [counter.subject]
         var objects: [SchemaObject] = []
-        for reader in Self.readers {
-            try step(reader.subject) { () throws(PostgresError) in
-                let result = try connection.query(
-                    reader.query(serverVersion: serverVersion), reader.parameters.values(for: resolved)
-                )
+        var unmodeled: [String: Int] = [:]
+        var position = 0
+        do {
+            try connection.pipeline(statements) { index, outcome throws(PostgresError) in
+                position = index
+                let result = try outcome.get()
+                guard index < Self.readers.count else {
+                    unmodeled = try counter.counts(from: result)
+                    return
+                }
+                let reader = Self.readers[index]
                 objects.reserveCapacity(objects.count + result.count)
                 for row in result { objects.append(try reader.object(from: row)) }
             }
+        } catch {
+            throw CatalogError(reading: subjects[position], error)
         }
-        let counter = UnmodeledObjectCounter()
-        let unmodeled = try step(counter.subject) { () throws(PostgresError) in
-            try counter.count(on: connection, scope: resolved)
-        }
-        return Snapshot(
+        var snapshot = Snapshot(
             server: ServerInfo(versionNumber: serverVersion, version: versionText),
             database: connection.databaseName,
             schemas: resolved.schemas,
             objects: objects,
             unmodeledObjects: unmodeled
         )
+        snapshot.fingerprintsComputedHere = true
+        return snapshot
     }
 
     /// Runs `body`, turning a PostgreSQL failure into a `CatalogError` that names what was being read.

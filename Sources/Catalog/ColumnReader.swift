@@ -34,6 +34,9 @@ struct ColumnReader: KindReader {
         """
     }
 
+    /// `attidentity` codes.
+    static let identityKinds = ["a": "always", "d": "by default"]
+
     func object(from row: Row) throws(PostgresError) -> SchemaObject {
         var attributes: [String: AttributeValue] = [
             AttributeName.position: try row.number("position"),
@@ -41,7 +44,7 @@ struct ColumnReader: KindReader {
             AttributeName.notNull: try row.flag("not_null"),
             AttributeName.defaultExpression: try row.sql("default_expression"),
             AttributeName.generatedExpression: try row.sql("generated_expression"),
-            AttributeName.identity: try row.code("identity", ["a": "always", "d": "by default"]),
+            AttributeName.identity: try row.code("identity", Self.identityKinds),
             AttributeName.collation: try row.text("collation"),
             AttributeName.privileges: try row.list("privileges", sorted: true),
             AttributeName.comment: try row.text("comment"),

@@ -55,9 +55,13 @@ struct UnmodeledObjectCounter: Sendable {
         return (schemaBound + databaseWide).joined(separator: "\nUNION ALL\n")
     }()
 
-    /// The kinds with at least one object, and how many.
-    func count(on connection: PostgresConnection, scope: ResolvedScope) throws(PostgresError) -> [String: Int] {
-        let result = try connection.query(Self.query, ScopeParameters.schemas.values(for: scope))
+    /// The statement that counts the kinds in `scope`.
+    func statement(for scope: ResolvedScope) -> PostgresConnection.Statement {
+        PostgresConnection.Statement(Self.query, ScopeParameters.schemas.values(for: scope))
+    }
+
+    /// The kinds with at least one object, and how many, from the rows of `statement(for:)`.
+    func counts(from result: QueryResult) throws(PostgresError) -> [String: Int] {
         var counts: [String: Int] = [:]
         for row in result {
             let objects = try row.int("objects")

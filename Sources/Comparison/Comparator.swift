@@ -19,15 +19,15 @@ public enum Comparator {
         let targetObjects = scope.includesEverything ? target.objects : target.objects.filter(scope.includes)
         let pairs = ObjectPair.match(source: sourceObjects, target: targetObjects)
 
-        let sourceMajor = source.server.majorVersion, targetMajor = target.server.majorVersion
+        let sourceSide = SnapshotSide(source), targetSide = SnapshotSide(target)
         var comparisons = concurrentMap(pairs) { pair in
             switch pair {
             case .matched(let source, let target):
-                compare(sourceObjects[source], targetObjects[target], sourceMajor: sourceMajor, targetMajor: targetMajor, options: options)
+                compare(sourceObjects[source], targetObjects[target], source: sourceSide, target: targetSide, options: options)
             case .onlyInSource(let source):
-                presentOnOneSide(sourceObjects[source], inSource: true)
+                presentOnOneSide(sourceObjects[source], inSource: true, side: sourceSide)
             case .onlyInTarget(let target):
-                presentOnOneSide(targetObjects[target], inSource: false)
+                presentOnOneSide(targetObjects[target], inSource: false, side: targetSide)
             }
         }
         addColumnOrderDifferences(to: &comparisons, source: sourceObjects, target: targetObjects)
@@ -40,11 +40,12 @@ public enum Comparator {
     }
 
     /// The comparison of an object present on both sides.
-    static func compare(_ source: SchemaObject, _ target: SchemaObject, sourceMajor: Int, targetMajor: Int,
+    static func compare(_ source: SchemaObject, _ target: SchemaObject, source sourceSide: SnapshotSide, target targetSide: SnapshotSide,
                         options: ComparisonOptions) -> ObjectComparison {
         let identity = source.identity
+        let sourceMajor = sourceSide.majorVersion, targetMajor = targetSide.majorVersion
         let definition = DefinitionComparison(source: source.definition, target: target.definition,
-                                              kind: identity.kind, sourceMajor: sourceMajor, targetMajor: targetMajor,
+                                              kind: identity.kind, sourceSide: sourceSide, targetSide: targetSide,
                                               options: options)
         let attributes = AttributeComparison(source: source.attributes, target: target.attributes, kind: identity.kind,
                                              sourceMajor: sourceMajor, targetMajor: targetMajor)
@@ -71,8 +72,8 @@ public enum Comparator {
     }
 
     /// The comparison of an object only one side has, with that side's proof.
-    static func presentOnOneSide(_ object: SchemaObject, inSource: Bool) -> ObjectComparison {
-        let proof = object.definition.map { DefinitionComparison.proof(of: $0.text) }
+    static func presentOnOneSide(_ object: SchemaObject, inSource: Bool, side: SnapshotSide) -> ObjectComparison {
+        let proof = object.definition.map { DefinitionComparison.proof(of: $0, side: side) }
         let relation = ObjectScope.owningRelation(of: object).map { RelationReference(schema: $0.schema, name: $0.name) }
         return ObjectComparison(identity: object.identity, verdict: inSource ? .onlyInSource : .onlyInTarget,
                                 source: inSource ? proof : nil, target: inSource ? nil : proof, owningRelation: relation)
@@ -110,6 +111,19 @@ public enum Comparator {
             }
         }
         return results.values
+    }
+}
+
+/// What the comparison of one object needs to know about the snapshot it came from.
+struct SnapshotSide: Sendable {
+    /// The server's major version, e.g. 15.
+    let majorVersion: Int
+    /// Whether its definitions' fingerprints may be used as they are (see `Snapshot.fingerprintsComputedHere`).
+    let fingerprintsComputedHere: Bool
+
+    init(_ snapshot: Snapshot) {
+        majorVersion = snapshot.server.majorVersion
+        fingerprintsComputedHere = snapshot.fingerprintsComputedHere
     }
 }
 

@@ -29,16 +29,18 @@ struct DefinitionComparison: Sendable {
     /// qualification (see `ColumnQualification`).
     static let queryKinds: Set<ObjectKind> = [.view, .materializedView, .rule]
 
-    /// Compares the definitions of an object of `kind`. Each text is fingerprinted once here, never
-    /// trusting fingerprints stored in a snapshot (another deepdiff version may normalize
-    /// differently); equal texts are fingerprinted once for both sides.
-    init(source: Definition?, target: Definition?, kind: ObjectKind, sourceMajor: Int, targetMajor: Int,
+    /// Compares the definitions of an object of `kind`. Fingerprints a live read computed are used as
+    /// they are; those loaded from a file are computed again here (another deepdiff version may
+    /// normalize differently, or the file may have been edited). Equal texts are fingerprinted once
+    /// for both sides.
+    init(source: Definition?, target: Definition?, kind: ObjectKind, sourceSide: SnapshotSide, targetSide: SnapshotSide,
          options: ComparisonOptions) {
+        let sourceMajor = sourceSide.majorVersion, targetMajor = targetSide.majorVersion
         switch (source, target) {
         case (nil, nil):
             return
         case (let source?, let target?) where source.text == target.text:
-            let proof = Self.proof(of: source.text)
+            let proof = Self.proof(of: source, side: sourceSide.fingerprintsComputedHere ? sourceSide : targetSide)
             sourceProof = proof
             targetProof = proof
             outcome = .identical
@@ -46,8 +48,8 @@ struct DefinitionComparison: Sendable {
         default:
             break
         }
-        sourceProof = source.map { Self.proof(of: $0.text) }
-        targetProof = target.map { Self.proof(of: $0.text) }
+        sourceProof = source.map { Self.proof(of: $0, side: sourceSide) }
+        targetProof = target.map { Self.proof(of: $0, side: targetSide) }
         let sourceText = source?.text ?? "", targetText = target?.text ?? ""
         if let sourceProof, let targetProof, sourceProof.normalized == targetProof.normalized {
             let reasons = SQLNormalizer.formattingDifferences(between: sourceText, and: targetText).descriptions
@@ -71,8 +73,10 @@ struct DefinitionComparison: Sendable {
         }
     }
 
-    /// The exact and normalized fingerprints of `text`.
-    static func proof(of text: String) -> DefinitionProof {
-        DefinitionProof(exact: Fingerprint(exactText: text), normalized: Fingerprint(normalizing: text))
+    /// The exact and normalized fingerprints of `definition`, normalizing its text again unless `side`
+    /// computed the fingerprint itself.
+    static func proof(of definition: Definition, side: SnapshotSide) -> DefinitionProof {
+        let normalized = side.fingerprintsComputedHere ? definition.fingerprint : Fingerprint(normalizing: definition.text)
+        return DefinitionProof(exact: Fingerprint(exactText: definition.text), normalized: normalized)
     }
 }

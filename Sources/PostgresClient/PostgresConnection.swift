@@ -81,12 +81,7 @@ public final class PostgresConnection: @unchecked Sendable {
     /// Runs one statement with parameters passed separately (`PQexecParams`, text format, parameter types
     /// inferred by the server) and returns all rows as text.
     public func query(_ sql: String, _ parameters: [String?] = []) throws(PostgresError) -> QueryResult {
-        // libpq takes C strings: a NUL would silently cut the statement or a parameter short.
-        guard !sql.utf8.contains(0), !parameters.contains(where: { $0?.utf8.contains(0) == true }) else {
-            throw PostgresError(kind: .queryFailed, sqlState: .characterNotInRepertoire,
-                                message: "the statement or a parameter contains a NUL character",
-                                target: displayTarget)
-        }
+        try checkForNUL(Statement(sql, parameters))
         let executed = Self.withCStrings([sql]) { statement in
             Self.withCStrings(parameters) { values in
                 PQexecParams(connection, statement[0], Int32(values.count), nil, values, nil, nil, 0)
@@ -94,6 +89,92 @@ public final class PostgresConnection: @unchecked Sendable {
         }
         guard let result = executed else { throw queryError(nil) }
         defer { PQclear(result) }
+        return try decoded(result)
+    }
+
+    /// One statement of a pipeline: SQL and its parameters, passed as `query` passes them.
+    public struct Statement: Sendable {
+        public let sql: String
+        public let parameters: [String?]
+
+        /// A statement with parameters `$1`, `$2`… passed separately.
+        public init(_ sql: String, _ parameters: [String?] = []) {
+            self.sql = sql
+            self.parameters = parameters
+        }
+    }
+
+    /// Runs `statements` in libpq's pipeline mode: all are sent at once and the server runs them back to
+    /// back, so it works on the next while `handle` decodes the one before. `handle` gets each
+    /// statement's position and its rows or its error, in order; after a failure the server skips the
+    /// rest, and `handle` is not called for them. An error `handle` throws ends the pipeline and is
+    /// rethrown once the connection is ready for the next statement.
+    ///
+    /// The statements are sent before any result is read, which suits the few kilobytes of catalog
+    /// queries deepdiff sends; megabytes of statements could fill both directions' socket buffers.
+    public func pipeline(
+        _ statements: [Statement], _ handle: (_ position: Int, _ result: Result<QueryResult, PostgresError>) throws(PostgresError) -> Void
+    ) throws(PostgresError) {
+        for statement in statements { try checkForNUL(statement) }
+        guard PQenterPipelineMode(connection) == 1 else { throw queryError(nil) }
+        var failure: PostgresError?
+        var sent = 0
+        for statement in statements {
+            let accepted = Self.withCStrings([statement.sql]) { sql in
+                Self.withCStrings(statement.parameters) { values in
+                    PQsendQueryParams(connection, sql[0], Int32(values.count), nil, values, nil, nil, 0)
+                }
+            }
+            guard accepted == 1 else {
+                failure = queryError(nil)
+                break
+            }
+            sent += 1
+        }
+        if PQpipelineSync(connection) != 1 { failure = failure ?? queryError(nil) }
+        for position in 0..<sent {
+            // Each statement's results end with a NULL from PQgetResult.
+            var outcome: Result<QueryResult, PostgresError>?
+            while let result = PQgetResult(connection) {
+                defer { PQclear(result) }
+                guard outcome == nil, PQresultStatus(result) != PGRES_PIPELINE_ABORTED else { continue }
+                outcome = Result { () throws(PostgresError) in try decoded(result) }
+            }
+            guard failure == nil else { continue }
+            guard let outcome else {
+                failure = PQstatus(connection) == CONNECTION_OK
+                    ? PostgresError(kind: .queryFailed, message: "the server skipped a statement after an earlier one failed",
+                                    target: displayTarget)
+                    : queryError(nil)
+                continue
+            }
+            do {
+                try handle(position, outcome)
+            } catch {
+                failure = error
+            }
+        }
+        // The synchronization point's own result, then leave pipeline mode.
+        while let result = PQgetResult(connection) {
+            let status = PQresultStatus(result)
+            PQclear(result)
+            if status == PGRES_PIPELINE_SYNC { break }
+        }
+        if PQexitPipelineMode(connection) != 1 { failure = failure ?? queryError(nil) }
+        if let failure { throw failure }
+    }
+
+    /// libpq takes C strings: a NUL would silently cut the statement or a parameter short.
+    private func checkForNUL(_ statement: Statement) throws(PostgresError) {
+        guard !statement.sql.utf8.contains(0), !statement.parameters.contains(where: { $0?.utf8.contains(0) == true }) else {
+            throw PostgresError(kind: .queryFailed, sqlState: .characterNotInRepertoire,
+                                message: "the statement or a parameter contains a NUL character",
+                                target: displayTarget)
+        }
+    }
+
+    /// The rows of a successful result, or the error of a failed one.
+    private func decoded(_ result: OpaquePointer) throws(PostgresError) -> QueryResult {
         let status = PQresultStatus(result)
         guard status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK else { throw queryError(result) }
         return QueryResult(storage: Self.storage(of: result))

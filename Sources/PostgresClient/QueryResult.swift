@@ -29,15 +29,19 @@ public struct QueryResult: Sendable, RandomAccessCollection {
 /// The values of a result, row after row in one array, shared by the result and its rows.
 final class ResultStorage: Sendable {
     let columnNames: [String]
-    let columnIndex: [String: Int]
     let values: [String?]
     let rowCount: Int
 
     init(columnNames: [String], values: [String?]) {
         self.columnNames = columnNames
-        // With duplicate names (`SELECT 1 AS a, 2 AS a`) the first column wins, as in most drivers.
-        self.columnIndex = Dictionary(columnNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         self.values = values
         self.rowCount = columnNames.isEmpty ? 0 : values.count / columnNames.count
+    }
+
+    /// The position of the column named `name`; with duplicate names (`SELECT 1 AS a, 2 AS a`) the
+    /// first column wins, as in most drivers. A scan, not a hash: results have a few dozen columns at
+    /// most, whose short names compare faster than they hash.
+    func columnPosition(_ name: String) -> Int? {
+        columnNames.firstIndex(of: name)
     }
 }

@@ -19,7 +19,7 @@ public struct Row: Sendable {
 
     /// The text of a column, nil when NULL.
     public func optionalString(_ column: String) throws(PostgresError) -> String? {
-        guard let position = storage.columnIndex[column] else {
+        guard let position = storage.columnPosition(column) else {
             throw Self.decodingError(column, "is not in the result (columns: \(storage.columnNames.joined(separator: ", ")))")
         }
         return storage.values[row * storage.columnNames.count + position]

@@ -42,8 +42,17 @@ public struct ObjectIdentity: Codable, Hashable, Sendable, Comparable, CustomStr
 
     public var description: String { "\(kind.displayName) \(qualifiedName)" }
 
+    /// Kind (in declaration order), then schema, relation, name and arguments, each by UTF-8 bytes
+    /// (an absent field counts as empty); `IdentityOrder` sorts in this same order.
     public static func < (lhs: ObjectIdentity, rhs: ObjectIdentity) -> Bool {
-        (lhs.kind, lhs.schema ?? "", lhs.relation ?? "", lhs.name, lhs.arguments ?? "")
-            < (rhs.kind, rhs.schema ?? "", rhs.relation ?? "", rhs.name, rhs.arguments ?? "")
+        if lhs.kind != rhs.kind { return lhs.kind < rhs.kind }
+        return order(lhs.schema, rhs.schema) ?? order(lhs.relation, rhs.relation) ?? order(lhs.name, rhs.name)
+            ?? order(lhs.arguments, rhs.arguments) ?? false
+    }
+
+    /// Whether `left` sorts first by UTF-8 bytes, or nil when both are the same.
+    private static func order(_ left: String?, _ right: String?) -> Bool? {
+        let left = (left ?? "").utf8, right = (right ?? "").utf8
+        return left.elementsEqual(right) ? nil : left.lexicographicallyPrecedes(right)
     }
 }

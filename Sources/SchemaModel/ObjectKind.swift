@@ -69,7 +69,8 @@ public enum ObjectKind: String, Codable, CaseIterable, Sendable, Comparable {
     /// kinds constantly, and `allCases` builds a new array on every use.
     private static let positions = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
 
-    private var order: Int { Self.positions[self] ?? 0 }
+    /// The kind's position in declaration order.
+    var sortPosition: Int { Self.positions[self] ?? 0 }
 
-    public static func < (lhs: ObjectKind, rhs: ObjectKind) -> Bool { lhs.order < rhs.order }
+    public static func < (lhs: ObjectKind, rhs: ObjectKind) -> Bool { lhs.sortPosition < rhs.sortPosition }
 }

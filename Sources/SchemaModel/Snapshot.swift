@@ -26,6 +26,10 @@ public struct Snapshot: Codable, Hashable, Sendable {
     /// The migration-history tables found in the database, one per tool (empty when none, and in
     /// files written before deepdiff read histories).
     public var migrationHistories: [MigrationHistory]
+    /// Whether this process computed every definition's fingerprint from its text (a live read), so a
+    /// comparison may rely on them without normalizing again. Never stored in a file: fingerprints
+    /// loaded from one may come from another deepdiff version or a hand edit, and are recomputed.
+    public var fingerprintsComputedHere = false
 
     /// Creates a snapshot; objects are kept sorted by identity.
     public init(server: ServerInfo, database: String, schemas: [String], objects: [SchemaObject], unmodeledObjects: [String: Int] = [:],
@@ -35,22 +39,24 @@ public struct Snapshot: Codable, Hashable, Sendable {
         self.server = server
         self.database = database
         self.schemas = schemas.sorted()
-        self.objects = Self.sortedByIdentity(objects)
+        self.objects = IdentityOrder.sorted(objects, by: \.identity)
         self.unmodeledObjects = unmodeledObjects
         self.migrationHistories = migrationHistories
     }
 
-    /// `objects` sorted by identity, keeping the order of equal identities.
-    ///
-    /// Complexity: O(n log n) comparisons; the sort moves positions, not objects, whose copies
-    /// cost a reference count per field.
-    static func sortedByIdentity(_ objects: [SchemaObject]) -> [SchemaObject] {
-        let order = objects.indices.sorted { objects[$0].identity < objects[$1].identity }
-        return order.map { objects[$0] }
-    }
-
     private enum CodingKeys: String, CodingKey {
         case format, formatVersion, server, database, schemas, objects, unmodeledObjects, migrationHistories
+    }
+
+    /// Equal when everything read is equal, however the fingerprints came to be.
+    public static func == (lhs: Snapshot, rhs: Snapshot) -> Bool {
+        (lhs.format, lhs.formatVersion, lhs.server, lhs.database, lhs.schemas) == (rhs.format, rhs.formatVersion, rhs.server, rhs.database, rhs.schemas)
+            && lhs.objects == rhs.objects && lhs.unmodeledObjects == rhs.unmodeledObjects && lhs.migrationHistories == rhs.migrationHistories
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(database)
+        hasher.combine(objects)
     }
 
     public init(from decoder: any Decoder) throws {

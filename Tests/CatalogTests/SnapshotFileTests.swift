@@ -13,6 +13,9 @@ struct SnapshotFileTests {
             let decoded = try SnapshotFile.decode(data, path: "snapshot.json")
             #expect(decoded == snapshot)
             #expect(try SnapshotFile.encode(decoded) == data)
+            // Only the live read vouches for its fingerprints; the file's are computed again when compared.
+            #expect(snapshot.fingerprintsComputedHere)
+            #expect(!decoded.fingerprintsComputedHere)
         }
     }
 

@@ -50,6 +50,30 @@ struct VerdictTests {
         #expect(comparison.verdict == .identical)
     }
 
+    @Test("a fingerprint forged to match cannot make different texts identical unless this process computed it")
+    func forgedFingerprintsAreRecomputed() throws {
+        var forged = Fixture.object(.view, "v_active", definition: "SELECT 1")
+        let target = Fixture.object(.view, "v_active", definition: "SELECT 2")
+        forged.definition?.fingerprint = try #require(target.definition?.fingerprint)
+        let comparison = try #require(Fixture.compareOne(forged, target))
+        #expect(comparison.verdict == .different)
+        #expect(comparison.source?.normalized == Fingerprint(normalizing: "SELECT 1"))
+    }
+
+    @Test("fingerprints a live read computed in this process are used as they are, not computed again")
+    func fingerprintsComputedHereAreUsed() throws {
+        let stored = Fingerprint(hex: String(repeating: "a", count: 64))
+        var object = Fixture.object(.view, "v_active", definition: "SELECT 1")
+        object.definition?.fingerprint = stored
+        var live = Fixture.snapshot([object])
+        live.fingerprintsComputedHere = true
+        let result = Comparator.compare(source: live, target: Fixture.snapshot([Fixture.object(.view, "v_active", definition: "SELECT  1")]),
+                                        sourceLabel: "production", targetLabel: "staging")
+        let comparison = try #require(result.objects.first)
+        #expect(comparison.source?.normalized == stored)
+        #expect(comparison.target?.normalized == Fingerprint(normalizing: "SELECT 1"))
+    }
+
     @Test("objects on one side only are reported as such, with that side's proof")
     func missingObjects() throws {
         let result = Fixture.compare([Fixture.object(.view, "v_old", definition: "SELECT 1")],
