@@ -22,6 +22,7 @@ public enum ColumnOrder {
     /// The difference in order of the columns present in both lists, or nil when they keep the
     /// same relative order.
     static func difference(source: [String], target: [String]) -> AttributeDifference? {
+        if source == target { return nil }
         let shared = Set(source).intersection(target)
         let sourceOrder = source.filter(shared.contains)
         let targetOrder = target.filter(shared.contains)

@@ -154,11 +154,41 @@ enum ObjectPair: Sendable {
     case onlyInSource(Int)
     case onlyInTarget(Int)
 
-    /// Matches objects by identity. Source objects come first in their order, then those only in
-    /// the target, so sorted snapshots give an almost sorted result (which the result's sort
-    /// then handles in linear time). A duplicated identity (only possible in a hand-edited
-    /// snapshot file) keeps its first object.
+    /// Matches objects by identity. Snapshots keep their objects sorted, so two sorted lists are merged
+    /// in one pass and the pairs come out in identity order. Lists that are not strictly sorted (a
+    /// hand-edited snapshot file, perhaps with a duplicated identity) are matched by hashing instead:
+    /// source objects first in their order, then those only in the target, a duplicate keeping its
+    /// first object.
     static func match(source: [SchemaObject], target: [SchemaObject]) -> [ObjectPair] {
+        guard isStrictlySorted(source), isStrictlySorted(target) else { return matchByHashing(source: source, target: target) }
+        var pairs: [ObjectPair] = []
+        pairs.reserveCapacity(max(source.count, target.count))
+        var sourceIndex = 0, targetIndex = 0
+        while sourceIndex < source.count, targetIndex < target.count {
+            let sourceIdentity = source[sourceIndex].identity, targetIdentity = target[targetIndex].identity
+            if sourceIdentity == targetIdentity {
+                pairs.append(.matched(source: sourceIndex, target: targetIndex))
+                sourceIndex += 1
+                targetIndex += 1
+            } else if sourceIdentity < targetIdentity {
+                pairs.append(.onlyInSource(sourceIndex))
+                sourceIndex += 1
+            } else {
+                pairs.append(.onlyInTarget(targetIndex))
+                targetIndex += 1
+            }
+        }
+        pairs.append(contentsOf: source.indices[sourceIndex...].map { .onlyInSource($0) })
+        pairs.append(contentsOf: target.indices[targetIndex...].map { .onlyInTarget($0) })
+        return pairs
+    }
+
+    /// Whether every object's identity sorts strictly after the one before it.
+    private static func isStrictlySorted(_ objects: [SchemaObject]) -> Bool {
+        zip(objects, objects.dropFirst()).allSatisfy { $0.identity < $1.identity }
+    }
+
+    private static func matchByHashing(source: [SchemaObject], target: [SchemaObject]) -> [ObjectPair] {
         let sourceIndex = firstIndices(source), targetIndex = firstIndices(target)
         let sourceHasDuplicates = sourceIndex.count < source.count
         var matchedInTarget = [Bool](repeating: false, count: target.count)
