@@ -7,12 +7,18 @@ import PostgresClient
 /// change with every insert, update and delete; computed inside the snapshot at the start and again after
 /// it ends, a difference means the schema changed in between. Rows of temporary objects are left out so
 /// that other sessions' temporary tables do not count as changes.
+///
+/// The sum is taken without turning each `xmin` into text: `age(xmin)` is the distance from the
+/// transaction's own latest xid C, so Σ age(xmin) − n·age('3') over the n rows with normal xids is
+/// Σ (3 − xmin) modulo 2³², whatever C is (rows of the bootstrap and frozen xids 1 and 2 add a
+/// constant). That halves the cost of a signature on a large catalog.
 enum CatalogSignature {
     /// Catalogs and the condition that leaves out temporary objects' rows.
     private static let catalogs: [(String, String)] = [
         ("pg_namespace", "oid NOT IN (SELECT oid FROM temporary_namespaces)"),
         ("pg_class", "relpersistence <> 't'"),
-        ("pg_attribute", "attrelid NOT IN (SELECT oid FROM temporary_relations)"),
+        // System columns come and go with their relation, which pg_class already counts.
+        ("pg_attribute", "attnum > 0 AND attrelid NOT IN (SELECT oid FROM temporary_relations)"),
         ("pg_attrdef", "adrelid NOT IN (SELECT oid FROM temporary_relations)"),
         ("pg_constraint", "conrelid NOT IN (SELECT oid FROM temporary_relations)"),
         ("pg_index", "indrelid NOT IN (SELECT oid FROM temporary_relations)"),
@@ -34,10 +40,16 @@ enum CatalogSignature {
         ("pg_default_acl", "true"),
     ]
 
+    /// Σ (3 − xmin) over a catalog's rows, modulo 2³², from `age` (see above).
+    private static let xminSum = """
+        ((coalesce(sum(age(xmin)) - count(*) FILTER (WHERE NOT (xmin = '1'::xid OR xmin = '2'::xid)) * age('3'::xid), 0) \
+        % 4294967296 + 4294967296) % 4294967296)
+        """
+
     /// One row, one column `signature`.
     static let query: String = {
         let parts = catalogs.map { catalog, condition in
-            "(SELECT count(*) || '/' || coalesce(sum(xmin::text::bigint), 0) FROM \(catalog) WHERE \(condition))"
+            "(SELECT count(*) || '/' || \(xminSum) FROM \(catalog) WHERE \(condition))"
         }
         return """
         WITH temporary_relations AS (SELECT oid FROM pg_class WHERE relpersistence = 't'),

@@ -45,12 +45,16 @@ struct FailureTests {
         #expect(try connection.query("SELECT 1 AS one").first?.int("one") == 1)
     }
 
-    @Test("the catalog signature changes with DDL and ignores other sessions' temporary tables", arguments: Cluster.allCases)
+    @Test("the catalog signature changes with DDL, not with other transactions or other sessions' temporary tables",
+          arguments: Cluster.allCases)
     func catalogSignature(cluster: Cluster) throws {
         let database = try FixtureDatabase.create(on: cluster, loading: ["everything.sql"])
         defer { try? database.drop() }
         let connection = try database.connect()
         let before = try CatalogSignature.compute(on: connection)
+        #expect(try CatalogSignature.compute(on: connection) == before)
+        // Transactions that change no catalog move the latest xid the sums are taken against.
+        for _ in 1...3 { try database.execute("SELECT pg_current_xact_id()") }
         #expect(try CatalogSignature.compute(on: connection) == before)
         try database.execute("CREATE TEMPORARY TABLE scratch_pad (x integer); CREATE INDEX ON scratch_pad (x)")
         #expect(try CatalogSignature.compute(on: connection) == before)
@@ -58,7 +62,42 @@ struct FailureTests {
         let afterComment = try CatalogSignature.compute(on: connection)
         #expect(afterComment != before)
         try database.execute("CREATE OR REPLACE FUNCTION app.add(a integer, b integer) RETURNS integer LANGUAGE sql IMMUTABLE RETURN a - b")
-        #expect(try CatalogSignature.compute(on: connection) != afterComment)
+        let afterFunction = try CatalogSignature.compute(on: connection)
+        #expect(afterFunction != afterComment)
+        // A rename touches one pg_attribute row and nothing else.
+        try database.execute("ALTER TABLE app.invoices RENAME COLUMN number TO invoice_number")
+        #expect(try CatalogSignature.compute(on: connection) != afterFunction)
+    }
+
+    @Test("DDL that commits while a read is under way is reported, not read as a torn schema", arguments: Cluster.allCases)
+    func ddlDuringRead(cluster: Cluster) throws {
+        let database = try FixtureDatabase.create(on: cluster, loading: ["everything.sql"])
+        defer { try? database.drop() }
+        // Another session redefines a view and holds its lock: printing that view waits for it.
+        let ddl = try database.connect()
+        _ = try ddl.query("BEGIN")
+        _ = try ddl.query("CREATE OR REPLACE VIEW app.happy_clients WITH (security_barrier = true) AS SELECT * FROM app.clients")
+        let reading = try database.connect()
+        let readerProcess = try reading.query("SELECT pg_backend_pid() AS pid")[0].int("pid")
+        let outcome = ReadOutcome()
+        let reader = Thread { outcome.set(Result { try CatalogReader().read(from: reading) }) }
+        reader.start()
+        // Once the read waits on the lock, the DDL commits in the middle of it.
+        let observer = try database.connect()
+        var waiting = false
+        for _ in 0..<200 where !waiting {
+            waiting = try observer.query("SELECT coalesce(wait_event_type = 'Lock', false) AS waiting FROM pg_stat_activity WHERE pid = $1",
+                                         [String(readerProcess)]).first?.bool("waiting") == true
+            if !waiting { Thread.sleep(forTimeInterval: 0.05) }
+        }
+        #expect(waiting, "the read never waited for the view's lock")
+        _ = try ddl.query("COMMIT")
+        let result = try #require(outcome.wait())
+        #expect(throws: CatalogError.self) { try result.get() }
+        if case .failure(let error as CatalogError) = result {
+            #expect(error.kind == .schemaChangedDuringRead)
+            #expect(error.description.contains("the schema changed while it was being read"))
+        }
     }
 
     @Test("a read leaves no transaction open and reads the same twice", arguments: Cluster.allCases)
@@ -71,5 +110,21 @@ struct FailureTests {
         #expect(first == second)
         #expect(try connection.query("SELECT pg_current_xact_id_if_assigned() IS NULL AS idle").first?.bool("idle") == true)
         #expect(try connection.query("SELECT current_setting('transaction_read_only') AS ro").first?.string("ro") == "off")
+    }
+}
+
+/// The result of a read running on another thread, handed over once it is done.
+private final class ReadOutcome: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Result<Snapshot, any Error>?
+
+    func set(_ result: Result<Snapshot, any Error>) {
+        self.result = result
+        done.signal()
+    }
+
+    /// The result, or nil after a minute without one.
+    func wait() -> Result<Snapshot, any Error>? {
+        done.wait(timeout: .now() + 60) == .success ? result : nil
     }
 }
