@@ -185,7 +185,7 @@ enum ObjectPair: Sendable {
 
     /// Whether every object's identity sorts strictly after the one before it.
     private static func isStrictlySorted(_ objects: [SchemaObject]) -> Bool {
-        zip(objects, objects.dropFirst()).allSatisfy { $0.identity < $1.identity }
+        objects.indices.dropFirst().allSatisfy { objects[$0 - 1].identity < objects[$0].identity }
     }
 
     private static func matchByHashing(source: [SchemaObject], target: [SchemaObject]) -> [ObjectPair] {

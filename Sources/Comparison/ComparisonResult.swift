@@ -23,7 +23,7 @@ public struct ComparisonResult: Codable, Hashable, Sendable {
                 migrationHistory: MigrationHistoryComparison? = nil, migrationFiles: MigrationFilesReport? = nil) {
         self.source = source
         self.target = target
-        self.objects = IdentityOrder.sorted(objects, by: \.identity)
+        self.objects = IdentityOrder.sorted(objects) { $0.identity }
         self.unmodeledObjects = unmodeledObjects
         self.migrationHistory = migrationHistory
         self.migrationFiles = migrationFiles

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// All rows of one statement's result, every value in PostgreSQL's text format.
 public struct QueryResult: Sendable, RandomAccessCollection {
     /// The result's column names, in order.
@@ -29,19 +35,31 @@ public struct QueryResult: Sendable, RandomAccessCollection {
 /// The values of a result, row after row in one array, shared by the result and its rows.
 final class ResultStorage: Sendable {
     let columnNames: [String]
+    /// The names' UTF-8 bytes, for lookups that compare bytes instead of Unicode strings.
+    private let columnNameBytes: [[UInt8]]
     let values: [String?]
     let rowCount: Int
 
     init(columnNames: [String], values: [String?]) {
         self.columnNames = columnNames
+        self.columnNameBytes = columnNames.map { Array($0.utf8) }
         self.values = values
         self.rowCount = columnNames.isEmpty ? 0 : values.count / columnNames.count
     }
 
     /// The position of the column named `name`; with duplicate names (`SELECT 1 AS a, 2 AS a`) the
-    /// first column wins, as in most drivers. A scan, not a hash: results have a few dozen columns at
-    /// most, whose short names compare faster than they hash.
+    /// first column wins, as in most drivers. A scan of bytes, not a hash: results have a few dozen
+    /// columns at most, whose short names compare faster than they hash. (Names are compared as
+    /// PostgreSQL does, byte for byte.)
     func columnPosition(_ name: String) -> Int? {
-        columnNames.firstIndex(of: name)
+        var name = name
+        return name.withUTF8 { wanted in
+            columnNameBytes.firstIndex { candidate in
+                candidate.count == wanted.count
+                    && candidate.withUnsafeBufferPointer { stored in
+                        wanted.isEmpty || memcmp(stored.baseAddress!, wanted.baseAddress!, wanted.count) == 0
+                    }
+            }
+        }
     }
 }

@@ -10,6 +10,7 @@ extension Fingerprint {
 
     /// The fingerprint of `sql`'s exact UTF-8 text.
     public init(exactText sql: String) {
-        self.init(hex: SHA256Digest.hex(of: Array(sql.utf8)))
+        var sql = sql
+        self.init(hex: sql.withUTF8 { SHA256Digest.hex(of: $0) })
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Sorting by identity without comparing `String`s over and over.
 ///
 /// Sorting tens of thousands of objects costs O(n log n) comparisons; comparing identities field by
@@ -7,10 +13,15 @@ public enum IdentityOrder {
     /// `items` sorted by the identity `identity` gives each, keeping the order of equal identities.
     public static func sorted<Item>(_ items: [Item], by identity: (Item) -> ObjectIdentity) -> [Item] {
         // Often the items are in order already (a comparison's objects, merged from two snapshots).
-        if zip(items, items.dropFirst()).allSatisfy({ !(identity($1) < identity($0)) }) { return items }
+        if isSorted(items, by: identity) { return items }
         let keys = items.map { SortKey(identity($0)) }
         let order = keys.indices.sorted { keys[$0] < keys[$1] }
         return order.map { items[$0] }
+    }
+
+    /// Whether no item's identity sorts before the one before it.
+    public static func isSorted<Item>(_ items: [Item], by identity: (Item) -> ObjectIdentity) -> Bool {
+        items.indices.dropFirst().allSatisfy { !(identity(items[$0]) < identity(items[$0 - 1])) }
     }
 
     /// An identity as bytes: the kind's position, then schema, relation, name and arguments in UTF-8,
@@ -20,25 +31,36 @@ public enum IdentityOrder {
 
         init(_ identity: ObjectIdentity) {
             var bytes: [UInt8] = []
-            bytes.reserveCapacity(8 + identity.name.utf8.count + (identity.schema?.utf8.count ?? 0)
+            bytes.reserveCapacity(5 + identity.name.utf8.count + (identity.schema?.utf8.count ?? 0)
                 + (identity.relation?.utf8.count ?? 0) + (identity.arguments?.utf8.count ?? 0))
             bytes.append(UInt8(identity.kind.sortPosition))
-            for field in [identity.schema, identity.relation, identity.name, identity.arguments] {
-                bytes.append(contentsOf: (field ?? "").utf8)
+            func append(_ field: String?) {
+                if let field { bytes.append(contentsOf: field.utf8) }
                 bytes.append(0)
             }
+            append(identity.schema)
+            append(identity.relation)
+            append(identity.name)
+            append(identity.arguments)
             self.bytes = bytes
         }
 
         static func < (lhs: SortKey, rhs: SortKey) -> Bool {
-            lhs.bytes.withUnsafeBufferPointer { left in
-                rhs.bytes.withUnsafeBufferPointer { right in
-                    for index in 0..<min(left.count, right.count) where left[index] != right[index] {
-                        return left[index] < right[index]
-                    }
-                    return left.count < right.count
-                }
-            }
+            lhs.bytes.withUnsafeBufferPointer { left in rhs.bytes.withUnsafeBufferPointer { right in UTF8Bytes.compare(left, right) < 0 } }
         }
+    }
+}
+
+/// Byte-wise comparison of UTF-8 (or any) bytes.
+enum UTF8Bytes {
+    /// Negative when `left` sorts first, zero when equal, positive when `right` sorts first; a prefix
+    /// sorts first.
+    static func compare(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Int {
+        let common = min(left.count, right.count)
+        if common > 0, let leftStart = left.baseAddress, let rightStart = right.baseAddress {
+            let order = memcmp(leftStart, rightStart, common)
+            if order != 0 { return Int(order) }
+        }
+        return left.count - right.count
     }
 }

@@ -52,7 +52,8 @@ public struct ObjectIdentity: Codable, Hashable, Sendable, Comparable, CustomStr
 
     /// Whether `left` sorts first by UTF-8 bytes, or nil when both are the same.
     private static func order(_ left: String?, _ right: String?) -> Bool? {
-        let left = (left ?? "").utf8, right = (right ?? "").utf8
-        return left.elementsEqual(right) ? nil : left.lexicographicallyPrecedes(right)
+        var left = left ?? "", right = right ?? ""
+        let difference = left.withUTF8 { left in right.withUTF8 { right in UTF8Bytes.compare(left, right) } }
+        return difference == 0 ? nil : difference < 0
     }
 }

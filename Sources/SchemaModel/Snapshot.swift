@@ -39,7 +39,7 @@ public struct Snapshot: Codable, Hashable, Sendable {
         self.server = server
         self.database = database
         self.schemas = schemas.sorted()
-        self.objects = IdentityOrder.sorted(objects, by: \.identity)
+        self.objects = IdentityOrder.sorted(objects) { $0.identity }
         self.unmodeledObjects = unmodeledObjects
         self.migrationHistories = migrationHistories
     }

@@ -8,7 +8,7 @@ public enum SnapshotFile {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var sorted = snapshot
-        sorted.objects = IdentityOrder.sorted(sorted.objects, by: \.identity)
+        sorted.objects = IdentityOrder.sorted(sorted.objects) { $0.identity }
         // The objects are most of the file: they are written by a direct writer that produces the
         // same bytes, and spliced into what the encoder makes of the rest.
         let placeholder = Array("\n  \"objects\" : [\n\n  ]".utf8)
