@@ -17,6 +17,7 @@ struct PrettyJSONWriter {
     /// Appends `objects` as the elements of a JSON array whose brackets sit at `indent` levels.
     mutating func writeArray(of objects: [SchemaObject], indent: Int) {
         guard !objects.isEmpty else { return writeEmpty("[", "]", indent: indent) }
+        bytes.reserveCapacity(bytes.count + objects.reduce(0) { $0 + Self.estimatedSize(of: $1) })
         append("[\n")
         for (index, object) in objects.enumerated() {
             writeIndent(indent + 1)
@@ -27,42 +28,66 @@ struct PrettyJSONWriter {
         append("]")
     }
 
+    /// Roughly how many bytes `object` takes, so the buffer grows once rather than by doubling.
+    private static func estimatedSize(of object: SchemaObject) -> Int {
+        256 + (object.definition?.text.utf8.count ?? 0) + object.attributes.count * 48
+    }
+
+    // Objects are written member by member in key order; `member` opens each one.
+
     private mutating func write(_ object: SchemaObject, indent: Int) {
-        var members: [(String, (inout PrettyJSONWriter, Int) -> Void)] = []
-        members.append(("attributes", { writer, level in writer.write(object.attributes, indent: level) }))
+        append("{\n")
+        member("attributes", indent: indent, first: true)
+        write(object.attributes, indent: indent + 1)
         if let definition = object.definition {
-            members.append(("definition", { writer, level in
-                writer.writeObject([
-                    ("fingerprint", { writer, _ in writer.writeString(definition.fingerprint.hex) }),
-                    ("text", { writer, _ in writer.writeString(definition.text) }),
-                ], indent: level)
-            }))
+            member("definition", indent: indent)
+            append("{\n")
+            member("fingerprint", indent: indent + 1, first: true)
+            writeString(definition.fingerprint.hex)
+            member("text", indent: indent + 1)
+            writeString(definition.text)
+            close("}", indent: indent + 1)
         }
-        members.append(("identity", { writer, level in writer.write(object.identity, indent: level) }))
-        writeObject(members, indent: indent)
+        member("identity", indent: indent)
+        write(object.identity, indent: indent + 1)
+        close("}", indent: indent)
     }
 
     private mutating func write(_ identity: ObjectIdentity, indent: Int) {
-        var members: [(String, (inout PrettyJSONWriter, Int) -> Void)] = []
-        if let arguments = identity.arguments { members.append(("arguments", { writer, _ in writer.writeString(arguments) })) }
-        members.append(("kind", { writer, _ in writer.writeString(identity.kind.rawValue) }))
-        members.append(("name", { writer, _ in writer.writeString(identity.name) }))
-        if let relation = identity.relation { members.append(("relation", { writer, _ in writer.writeString(relation) })) }
-        if let schema = identity.schema { members.append(("schema", { writer, _ in writer.writeString(schema) })) }
-        writeObject(members, indent: indent)
+        append("{\n")
+        var first = true
+        func field(_ key: String, _ value: String?) {
+            guard let value else { return }
+            member(key, indent: indent, first: first)
+            writeString(value)
+            first = false
+        }
+        field("arguments", identity.arguments)
+        field("kind", identity.kind.rawValue)
+        field("name", identity.name)
+        field("relation", identity.relation)
+        field("schema", identity.schema)
+        close("}", indent: indent)
     }
 
     private mutating func write(_ attributes: [String: AttributeValue], indent: Int) {
-        let members = attributes.sorted { $0.key < $1.key }.map { name, value in
-            (name, { (writer: inout PrettyJSONWriter, level: Int) in writer.write(value, indent: level) })
+        guard !attributes.isEmpty else { return writeEmpty("{", "}", indent: indent) }
+        append("{\n")
+        for (index, (name, value)) in attributes.sorted(by: { $0.key < $1.key }).enumerated() {
+            member(name, indent: indent, first: index == 0)
+            write(value, indent: indent + 1)
         }
-        writeObject(members, indent: indent)
+        close("}", indent: indent)
     }
 
     private mutating func write(_ value: AttributeValue, indent: Int) {
         switch value {
         case .text(let text): writeString(text)
-        case .sql(let sql): writeObject([("sql", { writer, _ in writer.writeString(sql) })], indent: indent)
+        case .sql(let sql):
+            append("{\n")
+            member("sql", indent: indent, first: true)
+            writeString(sql)
+            close("}", indent: indent)
         case .number(let number): append(String(number))
         case .flag(let flag): append(flag ? "true" : "false")
         case .null: append("null")
@@ -70,28 +95,28 @@ struct PrettyJSONWriter {
             guard !items.isEmpty else { return writeEmpty("[", "]", indent: indent) }
             append("[\n")
             for (index, item) in items.enumerated() {
+                if index > 0 { append(",\n") }
                 writeIndent(indent + 1)
                 writeString(item)
-                append(index == items.count - 1 ? "\n" : ",\n")
             }
-            writeIndent(indent)
-            append("]")
+            close("]", indent: indent)
         }
     }
 
-    /// Members must already be in key order.
-    private mutating func writeObject(_ members: [(String, (inout PrettyJSONWriter, Int) -> Void)], indent: Int) {
-        guard !members.isEmpty else { return writeEmpty("{", "}", indent: indent) }
-        append("{\n")
-        for (index, (key, writeValue)) in members.enumerated() {
-            writeIndent(indent + 1)
-            writeString(key)
-            append(" : ")
-            writeValue(&self, indent + 1)
-            append(index == members.count - 1 ? "\n" : ",\n")
-        }
+    /// Starts the member `key` of an object whose braces sit at `indent` levels: the comma ending
+    /// the member before (unless `first`), the indentation and the key.
+    private mutating func member(_ key: String, indent: Int, first: Bool = false) {
+        if !first { append(",\n") }
+        writeIndent(indent + 1)
+        writeString(key)
+        append(" : ")
+    }
+
+    /// Ends the last member and closes a container whose brackets sit at `indent` levels.
+    private mutating func close(_ bracket: String, indent: Int) {
+        append("\n")
         writeIndent(indent)
-        append("}")
+        append(bracket)
     }
 
     private mutating func writeEmpty(_ open: String, _ close: String, indent: Int) {
@@ -111,25 +136,35 @@ struct PrettyJSONWriter {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
+    /// A JSON string: runs of bytes that need no escape are copied at once.
     private mutating func writeString(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): append("\\\"")
-            case UInt8(ascii: "\\"): append("\\\\")
-            case 0x08: append("\\b")
-            case 0x09: append("\\t")
-            case 0x0A: append("\\n")
-            case 0x0C: append("\\f")
-            case 0x0D: append("\\r")
-            case 0..<0x20:
-                append("\\u00")
-                bytes.append(Self.hexDigits[Int(byte >> 4)])
-                bytes.append(Self.hexDigits[Int(byte & 0x0F)])
-            default:
-                bytes.append(byte)
+        var text = text
+        text.withUTF8 { utf8 in
+            var runStart = 0
+            for (position, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<position]))
+                writeEscape(byte)
+                runStart = position + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func writeEscape(_ byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "\""): append("\\\"")
+        case UInt8(ascii: "\\"): append("\\\\")
+        case 0x08: append("\\b")
+        case 0x09: append("\\t")
+        case 0x0A: append("\\n")
+        case 0x0C: append("\\f")
+        case 0x0D: append("\\r")
+        default:
+            append("\\u00")
+            bytes.append(Self.hexDigits[Int(byte >> 4)])
+            bytes.append(Self.hexDigits[Int(byte & 0x0F)])
+        }
     }
 }
