@@ -38,7 +38,7 @@ struct ColumnReader: KindReader {
     static let identityKinds = ["a": "always", "d": "by default"]
 
     func object(from row: Row) throws(PostgresError) -> SchemaObject {
-        var attributes: [String: AttributeValue] = [
+        var attributes: Attributes = [
             AttributeName.position: try row.number("position"),
             AttributeName.dataType: try row.text("type"),
             AttributeName.notNull: try row.flag("not_null"),

@@ -111,7 +111,7 @@ extension Row {
 
     /// The owner, privileges and comment every owned object carries, from the columns `owner`,
     /// `privileges` and `comment`.
-    func ownership() throws(PostgresError) -> [String: AttributeValue] {
+    func ownership() throws(PostgresError) -> Attributes {
         [
             AttributeName.owner: try text("owner"),
             AttributeName.privileges: try list("privileges", sorted: true),

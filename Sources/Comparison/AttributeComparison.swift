@@ -25,11 +25,11 @@ struct AttributeComparison: Sendable {
     /// `.null`, so snapshots written before an attribute existed do not differ by it. A column's
     /// `position` is left out: column order is compared per table instead (see `ColumnOrder`).
     /// The servers' major versions decide how privileges are read (see `PrivilegePrinting`).
-    init(source: [String: AttributeValue], target: [String: AttributeValue], kind: ObjectKind,
+    init(source: Attributes, target: Attributes, kind: ObjectKind,
          sourceMajor: Int, targetMajor: Int) {
         // The common case, and far cheaper than walking the union of keys.
         guard source != target else { return }
-        let names = Set(source.keys).union(target.keys).sorted()
+        let names = Set(source.names).union(target.names).sorted()
         for name in names where !(kind == .column && name == AttributeName.position) {
             let sourceValue = source[name], targetValue = target[name]
             var outcome = Self.compare(sourceValue ?? .null, targetValue ?? .null, unordered: Self.unorderedLists.contains(name))

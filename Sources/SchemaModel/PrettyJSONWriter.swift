@@ -11,7 +11,7 @@ struct PrettyJSONWriter {
     /// Whether every key this writer would emit for `object` sorts the same ordinally as in
     /// `JSONEncoder` (so the output is byte-identical).
     static func canWrite(_ object: SchemaObject) -> Bool {
-        object.attributes.keys.allSatisfy { key in key.utf8.allSatisfy { $0 == UInt8(ascii: "_") || (0x61...0x7A).contains($0) } }
+        object.attributes.names.allSatisfy { key in key.utf8.allSatisfy { $0 == UInt8(ascii: "_") || (0x61...0x7A).contains($0) } }
     }
 
     /// Appends `objects` as the elements of a JSON array whose brackets sit at `indent` levels.
@@ -70,10 +70,10 @@ struct PrettyJSONWriter {
         close("}", indent: indent)
     }
 
-    private mutating func write(_ attributes: [String: AttributeValue], indent: Int) {
+    private mutating func write(_ attributes: Attributes, indent: Int) {
         guard !attributes.isEmpty else { return writeEmpty("{", "}", indent: indent) }
         append("{\n")
-        for (index, (name, value)) in attributes.sorted(by: { $0.key < $1.key }).enumerated() {
+        for (index, (name, value)) in attributes.enumerated() {
             member(name, indent: indent, first: index == 0)
             write(value, indent: indent + 1)
         }

@@ -24,16 +24,17 @@ extension SchemaObject {
         guard case .object(let members) = try fields.required("attributes", at: path) else {
             throw JSONMappingError(path: path + ".attributes", problem: "wrong type")
         }
-        var attributes = [String: AttributeValue](minimumCapacity: members.count)
+        var attributes: [(String, AttributeValue)] = []
+        attributes.reserveCapacity(members.count)
         for (name, value) in members {
             // The path is spelled out only on failure: building it for every attribute costs more than the decoding.
             do throws(JSONMappingError) {
-                attributes[name] = try AttributeValue(json: value)
+                attributes.append((name, try AttributeValue(json: value)))
             } catch {
                 throw JSONMappingError(path: path + ".attributes.\(name)", problem: error.problem)
             }
         }
-        self.attributes = attributes
+        self.attributes = Attributes(attributes)
     }
 }
 

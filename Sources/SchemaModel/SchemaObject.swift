@@ -7,10 +7,10 @@ public struct SchemaObject: Codable, Hashable, Sendable {
     /// `pg_get_constraintdef`, `pg_get_triggerdef`...), or nil for objects defined by attributes alone.
     public var definition: Definition?
     /// Every other compared property, by attribute name (see `AttributeName`).
-    public var attributes: [String: AttributeValue]
+    public var attributes: Attributes
 
     /// Creates an object.
-    public init(identity: ObjectIdentity, definition: Definition? = nil, attributes: [String: AttributeValue] = [:]) {
+    public init(identity: ObjectIdentity, definition: Definition? = nil, attributes: Attributes = [:]) {
         self.identity = identity
         self.definition = definition
         self.attributes = attributes

@@ -12,7 +12,7 @@ enum Fixture {
     /// An object of any kind.
     static func object(_ kind: ObjectKind, _ name: String, schema: String? = "public", relation: String? = nil,
                        arguments: String? = nil, definition text: String? = nil,
-                       attributes: [String: AttributeValue] = [:]) -> SchemaObject {
+                       attributes: Attributes = [:]) -> SchemaObject {
         SchemaObject(identity: ObjectIdentity(kind: kind, schema: schema, relation: relation, name: name, arguments: arguments),
                      definition: text.map(definition), attributes: attributes)
     }

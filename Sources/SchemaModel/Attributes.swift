@@ -1,0 +1,87 @@
+/// An object's attributes by name (see `AttributeName`), kept sorted by the names' UTF-8 bytes.
+///
+/// Objects carry a dozen attributes at most and there are tens of thousands of objects: a small
+/// sorted array is built, compared and written in order without hashing a single name, where a
+/// dictionary would hash every name on every insert and lookup. In JSON it is an object whose keys
+/// are the names.
+public struct Attributes: Hashable, Sendable, Sequence, ExpressibleByDictionaryLiteral {
+    /// One named value.
+    public struct Entry: Hashable, Sendable {
+        public let name: String
+        public var value: AttributeValue
+    }
+
+    /// The attributes, sorted by name.
+    public private(set) var entries: [Entry] = []
+
+    /// No attributes.
+    public init() {}
+
+    /// The attributes `pairs` names; of two with the same name the later one is kept.
+    public init(_ pairs: some Sequence<(String, AttributeValue)>) {
+        for (name, value) in pairs { self[name] = value }
+    }
+
+    public init(dictionaryLiteral elements: (String, AttributeValue)...) {
+        self.init(elements)
+    }
+
+    /// The value named `name`, or nil; setting nil removes it.
+    public subscript(name: String) -> AttributeValue? {
+        get {
+            switch position(of: name) {
+            case .found(let index): entries[index].value
+            case .insertionPoint: nil
+            }
+        }
+        set {
+            switch (position(of: name), newValue) {
+            case (.found(let index), let value?): entries[index].value = value
+            case (.found(let index), nil): entries.remove(at: index)
+            case (.insertionPoint(let index), let value?): entries.insert(Entry(name: name, value: value), at: index)
+            case (.insertionPoint, nil): break
+            }
+        }
+    }
+
+    /// The names, sorted.
+    public var names: [String] { entries.map(\.name) }
+    /// How many attributes there are.
+    public var count: Int { entries.count }
+    /// Whether there are none.
+    public var isEmpty: Bool { entries.isEmpty }
+
+    public func makeIterator() -> some IteratorProtocol<(name: String, value: AttributeValue)> {
+        entries.lazy.map { (name: $0.name, value: $0.value) }.makeIterator()
+    }
+
+    private enum Position {
+        case found(Int)
+        case insertionPoint(Int)
+    }
+
+    /// Where `name` is, or where it would go. A linear scan: with a dozen short names it beats a
+    /// binary search, and names that are the same literal compare at once.
+    private func position(of name: String) -> Position {
+        var name = name
+        return name.withUTF8 { wanted in
+            for (index, entry) in entries.enumerated() {
+                var entryName = entry.name
+                let order = entryName.withUTF8 { UTF8Bytes.compare($0, wanted) }
+                if order == 0 { return .found(index) }
+                if order > 0 { return .insertionPoint(index) }
+            }
+            return .insertionPoint(entries.count)
+        }
+    }
+}
+
+extension Attributes: Codable {
+    public init(from decoder: any Decoder) throws {
+        self.init(try [String: AttributeValue](from: decoder).map { ($0.key, $0.value) })
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try Dictionary(uniqueKeysWithValues: entries.map { ($0.name, $0.value) }).encode(to: encoder)
+    }
+}
