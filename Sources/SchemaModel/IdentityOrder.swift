@@ -63,4 +63,10 @@ enum UTF8Bytes {
         }
         return left.count - right.count
     }
+
+    /// `compare` of two strings' UTF-8.
+    static func compare(_ left: String, _ right: String) -> Int {
+        var left = left, right = right
+        return left.withUTF8 { left in right.withUTF8 { right in compare(left, right) } }
+    }
 }

@@ -52,8 +52,7 @@ public struct ObjectIdentity: Codable, Hashable, Sendable, Comparable, CustomStr
 
     /// Whether `left` sorts first by UTF-8 bytes, or nil when both are the same.
     private static func order(_ left: String?, _ right: String?) -> Bool? {
-        var left = left ?? "", right = right ?? ""
-        let difference = left.withUTF8 { left in right.withUTF8 { right in UTF8Bytes.compare(left, right) } }
+        let difference = UTF8Bytes.compare(left ?? "", right ?? "")
         return difference == 0 ? nil : difference < 0
     }
 }
