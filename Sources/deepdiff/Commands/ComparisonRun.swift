@@ -29,6 +29,7 @@ struct ComparisonRun {
         let migrations = try restrict == nil ? Self.migrationDirectory(migrationsDirectory ?? config?.migrationsDirectory) : nil
         let (sourceSide, targetSide) = try sides.resolvePair(arguments, config: config)
         let (sourceSnapshot, targetSnapshot) = try sides.loader(config: config).loadBoth(sourceSide, targetSide)
+        KeptUntilExit.keep((sourceSnapshot, targetSnapshot))
         var options = ComparisonOptions()
         options.showFormattingHunks = output.showFormatting
         options.ignoredObjects = config?.ignoredObjects ?? []
@@ -48,6 +49,7 @@ struct ComparisonRun {
                                                          target: (targetSide.label, targetSnapshot.migrationHistories))
         }
         let strict = output.strict || (config?.strict ?? false)
+        KeptUntilExit.keep(result)
         try writeReports(result, strict: strict)
         // The reports' overall verdict decides, so the exit status always agrees with what they say
         // (out-of-sync migration histories count as a finding).

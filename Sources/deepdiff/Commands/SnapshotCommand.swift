@@ -21,6 +21,7 @@ struct SnapshotCommand: ParsableCommand {
         let context = SideContext(options: sourceOptions)
         let config = try context.loadConfig()
         let snapshot = try context.loader(config: config).load(try context.resolve(database, config: config))
+        KeptUntilExit.keep(snapshot)
         try SnapshotFile.write(snapshot, to: output)
         if !sourceOptions.quiet {
             FileHandleOutput.standardError.write("deepdiff: wrote \(snapshot.objects.count) objects to \(output)\n")
