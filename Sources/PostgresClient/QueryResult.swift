@@ -35,14 +35,23 @@ public struct QueryResult: Sendable, RandomAccessCollection {
 /// The values of a result, row after row in one array, shared by the result and its rows.
 final class ResultStorage: Sendable {
     let columnNames: [String]
-    /// The names' UTF-8 bytes, for lookups that compare bytes instead of Unicode strings.
-    private let columnNameBytes: [[UInt8]]
+    /// The names' UTF-8 bytes one after another, and where each name's bytes are: lookups compare
+    /// lengths, then bytes, without touching a `String` or an array per column.
+    private let nameBytes: [UInt8]
+    private let nameRanges: [Range<Int>]
     let values: [String?]
     let rowCount: Int
 
     init(columnNames: [String], values: [String?]) {
         self.columnNames = columnNames
-        self.columnNameBytes = columnNames.map { Array($0.utf8) }
+        var nameBytes: [UInt8] = []
+        var nameRanges: [Range<Int>] = []
+        for name in columnNames {
+            nameRanges.append(nameBytes.count..<(nameBytes.count + name.utf8.count))
+            nameBytes.append(contentsOf: name.utf8)
+        }
+        self.nameBytes = nameBytes
+        self.nameRanges = nameRanges
         self.values = values
         self.rowCount = columnNames.isEmpty ? 0 : values.count / columnNames.count
     }
@@ -54,11 +63,15 @@ final class ResultStorage: Sendable {
     func columnPosition(_ name: String) -> Int? {
         var name = name
         return name.withUTF8 { wanted in
-            columnNameBytes.firstIndex { candidate in
-                candidate.count == wanted.count
-                    && candidate.withUnsafeBufferPointer { stored in
-                        wanted.isEmpty || memcmp(stored.baseAddress!, wanted.baseAddress!, wanted.count) == 0
+            nameBytes.withUnsafeBufferPointer { stored in
+                nameRanges.withUnsafeBufferPointer { ranges in
+                    for (position, range) in ranges.enumerated() where range.count == wanted.count {
+                        if wanted.isEmpty || memcmp(stored.baseAddress! + range.lowerBound, wanted.baseAddress!, wanted.count) == 0 {
+                            return position
+                        }
                     }
+                    return nil
+                }
             }
         }
     }
