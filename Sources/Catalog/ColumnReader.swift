@@ -38,16 +38,17 @@ struct ColumnReader: KindReader {
     static let identityKinds = ["a": "always", "d": "by default"]
 
     func object(from row: Row) throws(PostgresError) -> SchemaObject {
+        // In the order of the names, so each one is appended (see `Attributes`).
         var attributes: Attributes = [
-            AttributeName.position: try row.number("position"),
-            AttributeName.dataType: try row.text("type"),
-            AttributeName.notNull: try row.flag("not_null"),
+            AttributeName.collation: try row.text("collation"),
+            AttributeName.comment: try row.text("comment"),
             AttributeName.defaultExpression: try row.sql("default_expression"),
             AttributeName.generatedExpression: try row.sql("generated_expression"),
             AttributeName.identity: try row.code("identity", Self.identityKinds),
-            AttributeName.collation: try row.text("collation"),
+            AttributeName.notNull: try row.flag("not_null"),
+            AttributeName.position: try row.number("position"),
             AttributeName.privileges: try row.list("privileges", sorted: true),
-            AttributeName.comment: try row.text("comment"),
+            AttributeName.dataType: try row.text("type"),
         ]
         if let compression = try row.optionalString("compression") {
             attributes[AttributeName.compression] = .text(compression == "p" ? "pglz" : compression == "l" ? "lz4" : compression)

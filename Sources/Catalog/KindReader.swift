@@ -113,9 +113,9 @@ extension Row {
     /// `privileges` and `comment`.
     func ownership() throws(PostgresError) -> Attributes {
         [
+            AttributeName.comment: try text("comment"),
             AttributeName.owner: try text("owner"),
             AttributeName.privileges: try list("privileges", sorted: true),
-            AttributeName.comment: try text("comment"),
         ]
     }
 

@@ -65,6 +65,8 @@ public struct Attributes: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
     /// Where `name` is, or where it would go. A linear scan: with a dozen short names it beats a
     /// binary search, and short names compare as two machine words.
     private func position(of name: String) -> Position {
+        // Names set in order (as the catalog readers list them) go at the end after one comparison.
+        guard let last = entries.last, !(last.name < name) else { return .insertionPoint(entries.count) }
         for (index, entry) in entries.enumerated() {
             if entry.name == name { return .found(index) }
             if name < entry.name { return .insertionPoint(index) }
