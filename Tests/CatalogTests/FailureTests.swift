@@ -66,7 +66,14 @@ struct FailureTests {
         #expect(afterFunction != afterComment)
         // A rename touches one pg_attribute row and nothing else.
         try database.execute("ALTER TABLE app.invoices RENAME COLUMN number TO invoice_number")
-        #expect(try CatalogSignature.compute(on: connection) != afterFunction)
+        let afterRename = try CatalogSignature.compute(on: connection)
+        #expect(afterRename != afterFunction)
+        // The public schema is made by initdb, yet its comment and privileges are read and watched.
+        try database.execute("COMMENT ON SCHEMA public IS 'the default schema'")
+        let afterSchemaComment = try CatalogSignature.compute(on: connection)
+        #expect(afterSchemaComment != afterRename)
+        try database.execute("GRANT CREATE ON SCHEMA public TO PUBLIC")
+        #expect(try CatalogSignature.compute(on: connection) != afterSchemaComment)
     }
 
     @Test("DDL that commits while a read is under way is reported, not read as a torn schema", arguments: Cluster.allCases)
