@@ -44,30 +44,48 @@ public struct CatalogReader: Sendable {
     /// Reads everything in one read-only REPEATABLE READ transaction (`beginReadOnlySnapshot`), then
     /// ends it, and checks that no DDL committed in the meantime.
     public func read(from connection: PostgresConnection) throws(CatalogError) -> Snapshot {
+        try confirm(try readUnconfirmed(from: connection), on: connection)
+    }
+
+    /// A read whose objects are all in hand, not yet confirmed free of concurrent DDL.
+    public struct UnconfirmedRead: Sendable {
+        /// Everything read, in the transaction's snapshot.
+        public let snapshot: Snapshot
+        /// The catalogs' state when the transaction's snapshot was taken.
+        fileprivate let signatureAtStart: String
+    }
+
+    /// The first half of `read(from:)`: everything is read in the transaction, which stays open
+    /// until `confirm`, so that a caller can work on the objects while the read is confirmed.
+    public func readUnconfirmed(from connection: PostgresConnection) throws(CatalogError) -> UnconfirmedRead {
         let serverVersion = connection.serverVersionNumber
         try Self.checkSupported(serverVersionNumber: serverVersion)
         try step("a read-only transaction") { () throws(PostgresError) in
             try connection.beginReadOnlySnapshot(statementTimeoutMilliseconds: statementTimeoutMilliseconds)
         }
-        let snapshot: Snapshot
-        let signatureAtStart: String
         do {
             // The first statement fixes the transaction's snapshot, so this signature is the snapshot's.
-            signatureAtStart = try step("the catalog's state") { () throws(PostgresError) in
+            let signatureAtStart = try step("the catalog's state") { () throws(PostgresError) in
                 try CatalogSignature.compute(on: connection)
             }
-            snapshot = try readInSnapshot(from: connection, serverVersion: serverVersion)
+            return UnconfirmedRead(snapshot: try readInSnapshot(from: connection, serverVersion: serverVersion),
+                                   signatureAtStart: signatureAtStart)
         } catch {
             // The read failed already; a failure to end the transaction would add nothing useful.
             try? connection.endReadOnlySnapshot()
             throw error
         }
+    }
+
+    /// The second half of `read(from:)`: ends the transaction `read` was made in, on `connection`,
+    /// and returns its snapshot unless DDL committed since the read began.
+    public func confirm(_ read: UnconfirmedRead, on connection: PostgresConnection) throws(CatalogError) -> Snapshot {
         try step("a read-only transaction") { () throws(PostgresError) in try connection.endReadOnlySnapshot() }
         let signatureAfter = try step("the catalog's state") { () throws(PostgresError) in
             try CatalogSignature.compute(on: connection)
         }
-        if signatureAfter != signatureAtStart { throw CatalogError(kind: .schemaChangedDuringRead) }
-        return snapshot
+        if signatureAfter != read.signatureAtStart { throw CatalogError(kind: .schemaChangedDuringRead) }
+        return read.snapshot
     }
 
     /// The statements a read sends, after the schema list, to fetch every object in scope: one per

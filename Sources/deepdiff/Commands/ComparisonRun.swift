@@ -28,16 +28,20 @@ struct ComparisonRun {
         // Read before the databases, so a wrong folder fails at once.
         let migrations = try restrict == nil ? Self.migrationDirectory(migrationsDirectory ?? config?.migrationsDirectory) : nil
         let (sourceSide, targetSide) = try sides.resolvePair(arguments, config: config)
-        let (sourceSnapshot, targetSnapshot) = try sides.loader(config: config).loadBoth(sourceSide, targetSide)
-        KeptUntilExit.keep((sourceSnapshot, targetSnapshot))
         var options = ComparisonOptions()
         options.showFormattingHunks = output.showFormatting
         options.ignoredObjects = config?.ignoredObjects ?? []
-        if let restrict {
-            options.onlyObjects = try restrict(sourceSnapshot, targetSnapshot)
+        // The comparison runs while the databases confirm their reads (see `loadBoth`).
+        let (sourceSnapshot, targetSnapshot, comparison) = try sides.loader(config: config).loadBoth(sourceSide, targetSide) { source, target in
+            var options = options
+            if let restrict {
+                options.onlyObjects = try restrict(source, target)
+            }
+            return Comparator.compare(source: source, target: target,
+                                      sourceLabel: sourceSide.label, targetLabel: targetSide.label, options: options)
         }
-        var result = Comparator.compare(source: sourceSnapshot, target: targetSnapshot,
-                                        sourceLabel: sourceSide.label, targetLabel: targetSide.label, options: options)
+        KeptUntilExit.keep((sourceSnapshot, targetSnapshot))
+        var result = comparison
         if restrict == nil {
             // Migration histories speak of the whole database, not of one object.
             result = result.attachingMigrationHistories(source: sourceSnapshot, target: targetSnapshot)

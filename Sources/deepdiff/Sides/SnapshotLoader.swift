@@ -18,11 +18,19 @@ struct SnapshotLoader: Sendable {
 
     /// Reads one side.
     func load(_ side: SideSpecifier) throws -> Snapshot {
+        try load(side, whenRead: { _ in })
+    }
+
+    /// Reads one side, calling `whenRead` with its objects as soon as they are in hand: for a live
+    /// database that is before the read is confirmed free of concurrent DDL and its migration
+    /// history is read, which this then does (and which may still fail).
+    private func load(_ side: SideSpecifier, whenRead: (Snapshot) -> Void) throws -> Snapshot {
         switch side.origin {
         case .snapshotFile(let path):
             progress?.report("loading \(side.label) from \(path)")
-            let snapshot = try SnapshotFile.load(from: path)
-            return scope.restricting(snapshot)
+            let snapshot = scope.restricting(try SnapshotFile.load(from: path))
+            whenRead(snapshot)
+            return snapshot
         case .database(let connectionString, let password):
             progress?.report("reading \(side.label)…")
             let started = DispatchTime.now()
@@ -35,7 +43,10 @@ struct SnapshotLoader: Sendable {
             Interruption.register(connection)
             defer { Interruption.unregister(connection) }
             do {
-                var snapshot = try CatalogReader(scope: scope, statementTimeoutMilliseconds: statementTimeoutMilliseconds).read(from: connection)
+                let reader = CatalogReader(scope: scope, statementTimeoutMilliseconds: statementTimeoutMilliseconds)
+                let unconfirmed = try reader.readUnconfirmed(from: connection)
+                whenRead(unconfirmed.snapshot)
+                var snapshot = try reader.confirm(unconfirmed, on: connection)
                 snapshot.migrationHistories = try MigrationHistoryReader(statementTimeoutMilliseconds: statementTimeoutMilliseconds).read(from: connection)
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
                 progress?.report("read \(side.label): \(snapshot.objects.count) objects in \(String(format: "%.2f", seconds)) s")
@@ -46,34 +57,69 @@ struct SnapshotLoader: Sendable {
         }
     }
 
-    /// Reads both sides concurrently; the first failure (source first) is thrown.
-    func loadBoth(_ source: SideSpecifier, _ target: SideSpecifier) throws -> (Snapshot, Snapshot) {
-        let results = PairOfResults()
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
-            let side = index == 0 ? source : target
-            let result = Result { try load(side) }
-            results.set(index, result)
+    /// Reads both sides concurrently and runs `work` on their objects as soon as both are in hand,
+    /// while the reads are confirmed and the migration histories read: on two cores the comparison
+    /// overlaps the databases' last queries. `work`'s result is returned only once both reads are
+    /// confirmed; the first failure (source first) is thrown instead.
+    func loadBoth<Work>(_ source: SideSpecifier, _ target: SideSpecifier,
+                        overlapping work: (Snapshot, Snapshot) throws -> Work) throws -> (Snapshot, Snapshot, Work) {
+        let board = SidesBoard()
+        for (index, side) in [source, target].enumerated() {
+            DispatchQueue.global().async {
+                let result = Result { try load(side) { board.read(index, $0) } }
+                board.finish(index, result)
+            }
         }
-        return (try results.get(0), try results.get(1))
+        let outcome = Result { () throws -> Work in
+            guard let (sourceRead, targetRead) = board.waitForBothRead() else { throw SideReadError(side: "source", underlying: nil) }
+            return try work(sourceRead, targetRead)
+        }
+        let (sourceResult, targetResult) = board.waitForBothFinished()
+        return (try sourceResult.get(), try targetResult.get(), try outcome.get())
     }
 }
 
-/// Holds the two reads' results while they run on separate threads.
-private final class PairOfResults: @unchecked Sendable {
-    private let lock = NSLock()
+/// Where the two sides' reads, running on their own threads, leave their objects and outcomes.
+private final class SidesBoard: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var reads: [Snapshot?] = [nil, nil]
     private var results: [Result<Snapshot, any Error>?] = [nil, nil]
 
-    func set(_ index: Int, _ result: Result<Snapshot, any Error>) {
-        lock.lock()
-        results[index] = result
-        lock.unlock()
+    /// Side `index`'s objects are in hand.
+    func read(_ index: Int, _ snapshot: Snapshot) {
+        condition.lock()
+        reads[index] = snapshot
+        condition.broadcast()
+        condition.unlock()
     }
 
-    func get(_ index: Int) throws -> Snapshot {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let result = results[index] else { throw SideReadError(side: index == 0 ? "source" : "target", underlying: nil) }
-        return try result.get()
+    /// Side `index` is done, read and confirmed or failed.
+    func finish(_ index: Int, _ result: Result<Snapshot, any Error>) {
+        condition.lock()
+        results[index] = result
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Both sides' objects, or nil as soon as a side has failed before reading them.
+    func waitForBothRead() -> (Snapshot, Snapshot)? {
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            if let source = reads[0], let target = reads[1] { return (source, target) }
+            if results.contains(where: { if case .failure = $0 { true } else { false } }) { return nil }
+            condition.wait()
+        }
+    }
+
+    /// Both sides' outcomes, once both are done.
+    func waitForBothFinished() -> (Result<Snapshot, any Error>, Result<Snapshot, any Error>) {
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            if let source = results[0], let target = results[1] { return (source, target) }
+            condition.wait()
+        }
     }
 }
 
