@@ -150,6 +150,17 @@ struct FingerprintTests {
         #expect(Fingerprint(normalizing: "SELECT  1").hex == SHA256Digest.hex(of: Array("select 1".utf8)))
     }
 
+    @Test func textsSwiftCallsEqualButWhoseBytesDifferKeepTheirOwnFingerprints() {
+        // "é" as one code point and as "e" with a combining accent: equal as Swift strings, not as
+        // PostgreSQL text. Fingerprints are remembered per text, and must be remembered per byte.
+        let composed = "SELECT 'caf\u{E9}'", decomposed = "SELECT 'cafe\u{301}'"
+        #expect(composed == decomposed)
+        let first = Fingerprint(normalizing: composed)
+        #expect(Fingerprint(normalizing: decomposed) != first)
+        #expect(Fingerprint(normalizing: composed) == first)
+        #expect(Fingerprint(normalizing: decomposed).hex == SHA256Digest.hex(of: Array("select 'cafe\u{301}'".utf8)))
+    }
+
     @Test func significantTokensCarryTheirCanonicalSpelling() {
         let tokens = SQLNormalizer.significantTokens(of: #"SELECT "x" -- c"#)
         #expect(tokens == [
