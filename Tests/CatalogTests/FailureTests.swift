@@ -58,22 +58,21 @@ struct FailureTests {
         #expect(try CatalogSignature.compute(on: connection) == before)
         try database.execute("CREATE TEMPORARY TABLE scratch_pad (x integer); CREATE INDEX ON scratch_pad (x)")
         #expect(try CatalogSignature.compute(on: connection) == before)
-        try database.execute("COMMENT ON TABLE app.invoices IS 'now with a comment'")
-        let afterComment = try CatalogSignature.compute(on: connection)
-        #expect(afterComment != before)
-        try database.execute("CREATE OR REPLACE FUNCTION app.add(a integer, b integer) RETURNS integer LANGUAGE sql IMMUTABLE RETURN a - b")
-        let afterFunction = try CatalogSignature.compute(on: connection)
-        #expect(afterFunction != afterComment)
-        // A rename touches one pg_attribute row and nothing else.
-        try database.execute("ALTER TABLE app.invoices RENAME COLUMN number TO invoice_number")
-        let afterRename = try CatalogSignature.compute(on: connection)
-        #expect(afterRename != afterFunction)
-        // The public schema is made by initdb, yet its comment and privileges are read and watched.
-        try database.execute("COMMENT ON SCHEMA public IS 'the default schema'")
-        let afterSchemaComment = try CatalogSignature.compute(on: connection)
-        #expect(afterSchemaComment != afterRename)
-        try database.execute("GRANT CREATE ON SCHEMA public TO PUBLIC")
-        #expect(try CatalogSignature.compute(on: connection) != afterSchemaComment)
+        var previous = before
+        for ddl in [
+            "COMMENT ON TABLE app.invoices IS 'now with a comment'",
+            "CREATE OR REPLACE FUNCTION app.add(a integer, b integer) RETURNS integer LANGUAGE sql IMMUTABLE RETURN a - b",
+            // A rename touches one pg_attribute row and nothing else.
+            "ALTER TABLE app.invoices RENAME COLUMN number TO invoice_number",
+            // The public schema is made by initdb, yet its comment and privileges are read and watched.
+            "COMMENT ON SCHEMA public IS 'the default schema'",
+            "GRANT CREATE ON SCHEMA public TO PUBLIC",
+        ] {
+            try database.execute(ddl)
+            let after = try CatalogSignature.compute(on: connection)
+            #expect(after != previous, "\(ddl) left the signature as it was")
+            previous = after
+        }
     }
 
     @Test("DDL that commits while a read is under way is reported, not read as a torn schema", arguments: Cluster.allCases)
