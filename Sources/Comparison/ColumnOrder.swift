@@ -8,14 +8,25 @@ public enum ColumnOrder {
 
     /// Column names of each relation, in `position` order. Columns without a numeric position
     /// cannot be placed and are left out.
+    ///
+    /// A sorted snapshot holds each relation's columns one after another, so they are gathered a
+    /// relation at a time and each relation is looked up once (an unsorted one merely looks up more).
     static func columnsByRelation(_ objects: [SchemaObject]) -> [ObjectScope.RelationName: [String]] {
         var positioned: [ObjectScope.RelationName: [(position: Int64, name: String)]] = [:]
+        var current: (relation: ObjectScope.RelationName, columns: [(position: Int64, name: String)])?
+        func flush() {
+            if let current { positioned[current.relation, default: []].append(contentsOf: current.columns) }
+        }
         for object in objects where object.identity.kind == .column {
             guard let relation = object.identity.relation,
                   case .number(let position)? = object.attributes[AttributeName.position] else { continue }
-            positioned[ObjectScope.RelationName(schema: object.identity.schema, name: relation), default: []]
-                .append((position, object.identity.name))
+            if current?.relation.name != relation || current?.relation.schema != object.identity.schema {
+                flush()
+                current = (ObjectScope.RelationName(schema: object.identity.schema, name: relation), [])
+            }
+            current?.columns.append((position, object.identity.name))
         }
+        flush()
         return positioned.mapValues { columns in columns.sorted { ($0.position, $0.name) < ($1.position, $1.name) }.map(\.name) }
     }
 

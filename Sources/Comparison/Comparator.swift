@@ -17,7 +17,7 @@ public enum Comparator {
         let scope = ObjectScope(options)
         let sourceObjects = scope.includesEverything ? source.objects : source.objects.filter(scope.includes)
         let targetObjects = scope.includesEverything ? target.objects : target.objects.filter(scope.includes)
-        let pairs = ObjectPair.match(source: sourceObjects, target: targetObjects)
+        let (pairs, pairsInOrder) = ObjectPair.match(source: sourceObjects, target: targetObjects)
 
         let sourceSide = SnapshotSide(source), targetSide = SnapshotSide(target)
         var comparisons = concurrentMap(pairs) { pair in
@@ -32,11 +32,13 @@ public enum Comparator {
         }
         addColumnOrderDifferences(to: &comparisons, source: sourceObjects, target: targetObjects)
 
-        return ComparisonResult(
-            source: SideDescription(label: sourceLabel, database: source.database, server: source.server),
-            target: SideDescription(label: targetLabel, database: target.database, server: target.server),
-            objects: comparisons,
-            unmodeledObjects: UnmodeledCounts(source: source.unmodeledObjects, target: target.unmodeledObjects))
+        let sourceDescription = SideDescription(label: sourceLabel, database: source.database, server: source.server)
+        let targetDescription = SideDescription(label: targetLabel, database: target.database, server: target.server)
+        let unmodeled = UnmodeledCounts(source: source.unmodeledObjects, target: target.unmodeledObjects)
+        if pairsInOrder {
+            return ComparisonResult(source: sourceDescription, target: targetDescription, objectsInOrder: comparisons, unmodeledObjects: unmodeled)
+        }
+        return ComparisonResult(source: sourceDescription, target: targetDescription, objects: comparisons, unmodeledObjects: unmodeled)
     }
 
     /// The comparison of an object present on both sides.
@@ -154,13 +156,16 @@ enum ObjectPair: Sendable {
     case onlyInSource(Int)
     case onlyInTarget(Int)
 
-    /// Matches objects by identity. Snapshots keep their objects sorted, so two sorted lists are merged
-    /// in one pass and the pairs come out in identity order. Lists that are not strictly sorted (a
-    /// hand-edited snapshot file, perhaps with a duplicated identity) are matched by hashing instead:
-    /// source objects first in their order, then those only in the target, a duplicate keeping its
-    /// first object.
-    static func match(source: [SchemaObject], target: [SchemaObject]) -> [ObjectPair] {
-        guard isStrictlySorted(source), isStrictlySorted(target) else { return matchByHashing(source: source, target: target) }
+    /// Matches objects by identity, and says whether the pairs come in identity order. Snapshots
+    /// keep their objects sorted, so two sorted lists are merged in one pass, in order. Lists that
+    /// are not strictly sorted (a hand-edited snapshot file, perhaps with a duplicated identity) are
+    /// matched by hashing instead: source objects first in their order, then those only in the
+    /// target, a duplicate keeping its first object.
+    static func match(source: [SchemaObject], target: [SchemaObject]) -> (pairs: [ObjectPair], inIdentityOrder: Bool) {
+        guard isStrictlySorted(source), isStrictlySorted(target) else { return (matchByHashing(source: source, target: target), false) }
+        // Identities that differ only in an absent against an empty field sort alike: their pairs may
+        // come out of order.
+        var inIdentityOrder = true
         var pairs: [ObjectPair] = []
         pairs.reserveCapacity(max(source.count, target.count))
         var sourceIndex = 0, targetIndex = 0
@@ -174,13 +179,14 @@ enum ObjectPair: Sendable {
                 pairs.append(.onlyInSource(sourceIndex))
                 sourceIndex += 1
             } else {
+                if !(targetIdentity < sourceIdentity) { inIdentityOrder = false }
                 pairs.append(.onlyInTarget(targetIndex))
                 targetIndex += 1
             }
         }
         pairs.append(contentsOf: source.indices[sourceIndex...].map { .onlyInSource($0) })
         pairs.append(contentsOf: target.indices[targetIndex...].map { .onlyInTarget($0) })
-        return pairs
+        return (pairs, inIdentityOrder)
     }
 
     /// Whether every object's identity sorts strictly after the one before it.

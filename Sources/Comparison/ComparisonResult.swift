@@ -21,9 +21,16 @@ public struct ComparisonResult: Codable, Hashable, Sendable {
     /// Creates a result; objects are kept sorted by identity.
     public init(source: SideDescription, target: SideDescription, objects: [ObjectComparison], unmodeledObjects: UnmodeledCounts,
                 migrationHistory: MigrationHistoryComparison? = nil, migrationFiles: MigrationFilesReport? = nil) {
+        self.init(source: source, target: target, objectsInOrder: IdentityOrder.sorted(objects) { $0.identity },
+                  unmodeledObjects: unmodeledObjects, migrationHistory: migrationHistory, migrationFiles: migrationFiles)
+    }
+
+    /// Creates a result from objects already sorted by identity.
+    init(source: SideDescription, target: SideDescription, objectsInOrder objects: [ObjectComparison], unmodeledObjects: UnmodeledCounts,
+         migrationHistory: MigrationHistoryComparison? = nil, migrationFiles: MigrationFilesReport? = nil) {
         self.source = source
         self.target = target
-        self.objects = IdentityOrder.sorted(objects) { $0.identity }
+        self.objects = objects
         self.unmodeledObjects = unmodeledObjects
         self.migrationHistory = migrationHistory
         self.migrationFiles = migrationFiles

@@ -162,6 +162,27 @@ struct ColumnOrderTests {
         #expect(result.verdictsByObject["column public.t.created_at"] == "only_in_target")
     }
 
+    @Test("in a snapshot file whose objects are out of order, each relation's columns are still gathered whole")
+    func unsortedSnapshot() throws {
+        // Columns of two tables interleaved, as a hand-edited file might hold them.
+        func interleaved(_ first: [String], _ second: [String]) -> Snapshot {
+            var snapshot = Fixture.snapshot([])
+            snapshot.objects = [Fixture.object(.table, "t"), Fixture.object(.table, "u")]
+                + zip(first.enumerated(), second.enumerated()).flatMap { a, b in
+                    [Fixture.column("t", a.element, position: Int64(a.offset + 1)), Fixture.column("u", b.element, position: Int64(b.offset + 1))]
+                }
+            return snapshot
+        }
+        let result = Comparator.compare(source: interleaved(["id", "name", "email"], ["id", "total", "paid"]),
+                                        target: interleaved(["id", "email", "name"], ["id", "total", "paid"]),
+                                        sourceLabel: "production", targetLabel: "staging")
+        let t = try #require(result.comparison(of: ObjectIdentity(kind: .table, schema: "public", name: "t")))
+        let u = try #require(result.comparison(of: ObjectIdentity(kind: .table, schema: "public", name: "u")))
+        #expect(t.attributeDifferences.map(\.target) == [.list(["id", "email", "name"])])
+        #expect(u.verdict == .identical)
+        #expect(result.objects.map(\.identity) == result.objects.map(\.identity).sorted())
+    }
+
     @Test("a view's columns are checked for order too")
     func viewColumns() throws {
         let source = [Fixture.object(.view, "v", definition: "SELECT 1"),
