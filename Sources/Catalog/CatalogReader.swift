@@ -110,6 +110,7 @@ public struct CatalogReader: Sendable {
         return (scope.resolve(existingSchemas: existingSchemas), versionText)
     }
 
+    /// One statement per reader, in `readers` order, then the count of unmodeled kinds.
     private func statements(for resolved: ResolvedScope, serverVersion: Int) -> [PostgresConnection.Statement] {
         Self.readers.map { reader in
             PostgresConnection.Statement(reader.query(serverVersion: serverVersion), reader.parameters.values(for: resolved))
@@ -122,7 +123,6 @@ public struct CatalogReader: Sendable {
         // while the rows of the one before are decoded here.
         let counter = UnmodeledObjectCounter()
         let statements = statements(for: resolved, serverVersion: serverVersion)
-        let subjects = Self.readers.map(\.subject) + [counter.subject]
         var objects: [SchemaObject] = []
         var unmodeled: [String: Int] = [:]
         var position = 0
@@ -139,7 +139,7 @@ public struct CatalogReader: Sendable {
                 for row in result { objects.append(try reader.object(from: row)) }
             }
         } catch {
-            throw CatalogError(reading: subjects[position], error)
+            throw CatalogError(reading: position < Self.readers.count ? Self.readers[position].subject : counter.subject, error)
         }
         var snapshot = Snapshot(
             server: ServerInfo(versionNumber: serverVersion, version: versionText),

@@ -81,11 +81,10 @@ public final class PostgresConnection: @unchecked Sendable {
     /// Runs one statement with parameters passed separately (`PQexecParams`, text format, parameter types
     /// inferred by the server) and returns all rows as text.
     public func query(_ sql: String, _ parameters: [String?] = []) throws(PostgresError) -> QueryResult {
-        try checkForNUL(Statement(sql, parameters))
-        let executed = Self.withCStrings([sql]) { statement in
-            Self.withCStrings(parameters) { values in
-                PQexecParams(connection, statement[0], Int32(values.count), nil, values, nil, nil, 0)
-            }
+        let statement = Statement(sql, parameters)
+        try checkForNUL(statement)
+        let executed = Self.withCStrings(of: statement) { sql, values in
+            PQexecParams(connection, sql, Int32(values.count), nil, values, nil, nil, 0)
         }
         guard let result = executed else { throw queryError(nil) }
         defer { PQclear(result) }
@@ -120,10 +119,8 @@ public final class PostgresConnection: @unchecked Sendable {
         var failure: PostgresError?
         var sent = 0
         for statement in statements {
-            let accepted = Self.withCStrings([statement.sql]) { sql in
-                Self.withCStrings(statement.parameters) { values in
-                    PQsendQueryParams(connection, sql[0], Int32(values.count), nil, values, nil, nil, 0)
-                }
+            let accepted = Self.withCStrings(of: statement) { sql, values in
+                PQsendQueryParams(connection, sql, Int32(values.count), nil, values, nil, nil, 0)
             }
             guard accepted == 1 else {
                 failure = queryError(nil)
@@ -335,6 +332,13 @@ public final class PostgresConnection: @unchecked Sendable {
     }
 
     /// Calls `body` with NUL-terminated copies of `strings` (nil stays nil), freed afterwards.
+    /// Calls `body` with C strings of `statement`'s SQL and parameters, as libpq's `…Params` calls take them.
+    private static func withCStrings<Result>(
+        of statement: Statement, _ body: (_ sql: UnsafePointer<CChar>?, _ values: [UnsafePointer<CChar>?]) -> Result
+    ) -> Result {
+        withCStrings([statement.sql]) { sql in withCStrings(statement.parameters) { values in body(sql[0], values) } }
+    }
+
     private static func withCStrings<Result>(
         _ strings: [String?], _ body: ([UnsafePointer<CChar>?]) -> Result
     ) -> Result {

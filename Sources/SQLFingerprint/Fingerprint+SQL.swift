@@ -53,12 +53,7 @@ final class NormalizedFingerprints: @unchecked Sendable {
         }
 
         static func == (lhs: ExactText, rhs: ExactText) -> Bool {
-            var left = lhs.text, right = rhs.text
-            return left.withUTF8 { left in
-                right.withUTF8 { right in
-                    left.count == right.count && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
-                }
-            }
+            UTF8Bytes.compare(lhs.text, rhs.text) == 0
         }
     }
 }

@@ -52,10 +52,10 @@ public enum IdentityOrder {
 }
 
 /// Byte-wise comparison of UTF-8 (or any) bytes.
-enum UTF8Bytes {
+public enum UTF8Bytes {
     /// Negative when `left` sorts first, zero when equal, positive when `right` sorts first; a prefix
     /// sorts first.
-    static func compare(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Int {
+    public static func compare(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Int {
         let common = min(left.count, right.count)
         if common > 0, let leftStart = left.baseAddress, let rightStart = right.baseAddress {
             let order = memcmp(leftStart, rightStart, common)
@@ -64,8 +64,8 @@ enum UTF8Bytes {
         return left.count - right.count
     }
 
-    /// `compare` of two strings' UTF-8.
-    static func compare(_ left: String, _ right: String) -> Int {
+    /// `compare` of two strings' UTF-8: unlike `String`'s own comparison, never by Unicode equivalence.
+    public static func compare(_ left: String, _ right: String) -> Int {
         var left = left, right = right
         return left.withUTF8 { left in right.withUTF8 { right in compare(left, right) } }
     }

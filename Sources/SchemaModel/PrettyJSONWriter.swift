@@ -11,7 +11,7 @@ struct PrettyJSONWriter {
     /// Whether every key this writer would emit for `object` sorts the same ordinally as in
     /// `JSONEncoder` (so the output is byte-identical).
     static func canWrite(_ object: SchemaObject) -> Bool {
-        object.attributes.names.allSatisfy { key in key.utf8.allSatisfy { $0 == UInt8(ascii: "_") || (0x61...0x7A).contains($0) } }
+        object.attributes.allSatisfy { key, _ in key.utf8.allSatisfy { $0 == UInt8(ascii: "_") || (0x61...0x7A).contains($0) } }
     }
 
     /// Appends `objects` as the elements of a JSON array whose brackets sit at `indent` levels.

@@ -87,16 +87,18 @@ private final class SidesBoard: @unchecked Sendable {
 
     /// Side `index`'s objects are in hand.
     func read(_ index: Int, _ snapshot: Snapshot) {
-        condition.lock()
-        reads[index] = snapshot
-        condition.broadcast()
-        condition.unlock()
+        record { reads[index] = snapshot }
     }
 
     /// Side `index` is done, read and confirmed or failed.
     func finish(_ index: Int, _ result: Result<Snapshot, any Error>) {
+        record { results[index] = result }
+    }
+
+    /// Makes `change` under the lock and wakes the waiting thread.
+    private func record(_ change: () -> Void) {
         condition.lock()
-        results[index] = result
+        change()
         condition.broadcast()
         condition.unlock()
     }
