@@ -33,11 +33,10 @@ struct AggregateReader: KindReader {
                p.proparallel::text AS parallel,
                pg_get_userbyid(p.proowner) AS owner,
                \(CatalogSQL.privileges("p.proacl", kindCode: "f", owner: "p.proowner")) AS privileges,
-               d.description AS comment
+               \(CatalogSQL.comment("pg_proc", "p.oid")) AS comment
         FROM pg_aggregate a
         JOIN pg_proc p ON p.oid = a.aggfnoid
         JOIN pg_namespace n ON n.oid = p.pronamespace
-        \(CatalogSQL.commentJoin("d", "pg_proc", "p.oid"))
         WHERE n.nspname = ANY($1::text[])
           AND NOT \(CatalogSQL.isExtensionMember("pg_proc", "p.oid"))
         """

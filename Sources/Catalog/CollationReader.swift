@@ -22,10 +22,9 @@ struct CollationReader: KindReader {
                    'deterministic=' || c.collisdeterministic::text
                ], NULL) AS options,
                pg_get_userbyid(c.collowner) AS owner,
-               d.description AS comment
+               \(CatalogSQL.comment("pg_collation", "c.oid")) AS comment
         FROM pg_collation c
         JOIN pg_namespace n ON n.oid = c.collnamespace
-        \(CatalogSQL.commentJoin("d", "pg_collation", "c.oid"))
         WHERE n.nspname = ANY($1::text[])
           AND NOT \(CatalogSQL.isExtensionMember("pg_collation", "c.oid"))
         """

@@ -20,13 +20,12 @@ struct ColumnReader: KindReader {
                CASE WHEN a.attcollation <> t.typcollation THEN a.attcollation::regcollation::text END AS collation,
                \(compression) AS compression,
                coalesce(a.attacl::text[], '{}') AS privileges,
-               d.description AS comment
+               \(CatalogSQL.comment("pg_class", "c.oid", subID: "a.attnum")) AS comment
         FROM pg_attribute a
         JOIN pg_class c ON c.oid = a.attrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
         JOIN pg_type t ON t.oid = a.atttypid
         LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
-        \(CatalogSQL.commentJoin("d", "pg_class", "c.oid", subID: "a.attnum"))
         WHERE a.attnum > 0 AND NOT a.attisdropped
           AND c.relkind IN ('r', 'p', 'v', 'm')
           AND n.nspname = ANY($1::text[])

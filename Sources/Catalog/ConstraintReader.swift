@@ -14,12 +14,11 @@ struct ConstraintReader: KindReader {
         """
         SELECT con.conname AS name, n.nspname AS schema, coalesce(c.relname, t.typname) AS relation,
                pg_get_constraintdef(con.oid, true) AS definition,
-               d.description AS comment
+               \(CatalogSQL.comment("pg_constraint", "con.oid")) AS comment
         FROM pg_constraint con
         JOIN pg_namespace n ON n.oid = con.connamespace
         LEFT JOIN pg_class c ON c.oid = con.conrelid AND con.conrelid <> 0
         LEFT JOIN pg_type t ON t.oid = con.contypid AND con.contypid <> 0
-        \(CatalogSQL.commentJoin("d", "pg_constraint", "con.oid"))
         WHERE con.contype NOT IN ('n', 't')
           AND (c.relkind IN ('r', 'p') OR t.oid IS NOT NULL)
           AND n.nspname = ANY($1::text[])

@@ -11,11 +11,10 @@ struct EventTriggerReader: KindReader {
         SELECT e.evtname AS name, e.evtevent AS event, e.evtfoid::regprocedure::text AS function,
                e.evtenabled::text AS enabled, e.evttags AS tags,
                pg_get_userbyid(e.evtowner) AS owner,
-               d.description AS comment
+               \(CatalogSQL.comment("pg_event_trigger", "e.oid")) AS comment
         FROM pg_event_trigger e
         JOIN pg_proc p ON p.oid = e.evtfoid
         JOIN pg_namespace n ON n.oid = p.pronamespace
-        \(CatalogSQL.commentJoin("d", "pg_event_trigger", "e.oid"))
         WHERE n.nspname = ANY($1::text[])
           AND NOT \(CatalogSQL.isExtensionMember("pg_event_trigger", "e.oid"))
         """

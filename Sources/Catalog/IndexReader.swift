@@ -9,12 +9,11 @@ struct IndexReader: KindReader {
         """
         SELECT i.relname AS name, n.nspname AS schema, c.relname AS table_name,
                pg_get_indexdef(i.oid) AS definition,
-               d.description AS comment
+               \(CatalogSQL.comment("pg_class", "i.oid")) AS comment
         FROM pg_index x
         JOIN pg_class i ON i.oid = x.indexrelid
         JOIN pg_class c ON c.oid = x.indrelid
         JOIN pg_namespace n ON n.oid = i.relnamespace
-        \(CatalogSQL.commentJoin("d", "pg_class", "i.oid"))
         WHERE c.relkind IN ('r', 'p', 'm')
           AND n.nspname = ANY($1::text[])
           AND NOT \(CatalogSQL.isExtensionMember("pg_class", "c.oid"))

@@ -53,9 +53,11 @@ enum CatalogSQL {
         "EXISTS (SELECT FROM pg_depend part WHERE part.classid = '\(catalog)'::regclass AND part.objid = \(objectID) AND part.deptype = 'i')"
     }
 
-    /// A join bringing in the comment on `objectID` of `catalog` (sub-object `subID`) as `alias.description`.
-    static func commentJoin(_ alias: String, _ catalog: String, _ objectID: String, subID: String = "0") -> String {
-        "LEFT JOIN pg_description \(alias) ON \(alias).objoid = \(objectID) AND \(alias).classoid = '\(catalog)'::regclass AND \(alias).objsubid = \(subID)"
+    /// The comment on `objectID` of `catalog` (sub-object `subID`), or NULL: a lookup in
+    /// pg_description's unique index per row, whatever the catalogs' statistics (a join is planned
+    /// from them, and on catalogs never analyzed it can become a nested loop over every comment).
+    static func comment(_ catalog: String, _ objectID: String, subID: String = "0") -> String {
+        "(SELECT cmt.description FROM pg_description cmt WHERE cmt.objoid = \(objectID) AND cmt.classoid = '\(catalog)'::regclass AND cmt.objsubid = \(subID))"
     }
 
     /// The ACL as text[], with the built-in default standing in for "never granted" so both compare equal.

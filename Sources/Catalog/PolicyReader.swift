@@ -15,11 +15,10 @@ struct PolicyReader: KindReader {
                      FROM unnest(p.polroles) AS r(oid)) AS roles,
                pg_get_expr(p.polqual, p.polrelid) AS using_expression,
                pg_get_expr(p.polwithcheck, p.polrelid) AS check_expression,
-               d.description AS comment
+               \(CatalogSQL.comment("pg_policy", "p.oid")) AS comment
         FROM pg_policy p
         JOIN pg_class c ON c.oid = p.polrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
-        \(CatalogSQL.commentJoin("d", "pg_policy", "p.oid"))
         WHERE (n.nspname = ANY($1::text[]) OR n.nspname = ANY($2::text[]))
           AND NOT \(CatalogSQL.isExtensionMember("pg_class", "c.oid"))
         """

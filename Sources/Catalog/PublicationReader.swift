@@ -39,9 +39,8 @@ struct PublicationReader: KindReader {
                    \(generatedColumns)
                ], NULL) AS options,
                pg_get_userbyid(p.pubowner) AS owner,
-               d.description AS comment
+               \(CatalogSQL.comment("pg_publication", "p.oid")) AS comment
         FROM pg_publication p
-        \(CatalogSQL.commentJoin("d", "pg_publication", "p.oid"))
         """
     }
 

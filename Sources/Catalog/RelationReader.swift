@@ -11,7 +11,7 @@ struct RelationReader: KindReader {
                c.relpersistence::text AS persistence,
                pg_get_userbyid(c.relowner) AS owner,
                \(CatalogSQL.privileges("c.relacl", kindCode: "r", owner: "c.relowner")) AS privileges,
-               d.description AS comment,
+               \(CatalogSQL.comment("pg_class", "c.oid")) AS comment,
                c.relrowsecurity AS row_security, c.relforcerowsecurity AS row_security_forced,
                CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
                CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
@@ -22,7 +22,6 @@ struct RelationReader: KindReader {
                c.relispopulated AS populated
         FROM pg_class c
         JOIN pg_namespace n ON n.oid = c.relnamespace
-        \(CatalogSQL.commentJoin("d", "pg_class", "c.oid"))
         WHERE c.relkind IN ('r', 'p', 'v', 'm')
           AND n.nspname = ANY($1::text[])
           AND NOT \(CatalogSQL.isExtensionMember("pg_class", "c.oid"))

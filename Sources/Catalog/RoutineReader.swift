@@ -20,11 +20,10 @@ struct RoutineReader: KindReader {
                p.procost::text AS cost, p.prorows::text AS rows,
                pg_get_userbyid(p.proowner) AS owner,
                \(CatalogSQL.privileges("p.proacl", kindCode: "f", owner: "p.proowner")) AS privileges,
-               d.description AS comment
+               \(CatalogSQL.comment("pg_proc", "p.oid")) AS comment
         FROM pg_proc p
         JOIN pg_namespace n ON n.oid = p.pronamespace
         JOIN pg_language l ON l.oid = p.prolang
-        \(CatalogSQL.commentJoin("d", "pg_proc", "p.oid"))
         WHERE p.prokind IN ('f', 'p', 'w')
           AND n.nspname = ANY($1::text[])
           AND NOT \(CatalogSQL.isExtensionMember("pg_proc", "p.oid"))

@@ -10,11 +10,10 @@ struct RuleReader: KindReader {
         SELECT r.rulename AS name, n.nspname AS schema, c.relname AS relation,
                pg_get_ruledef(r.oid, true) AS definition,
                r.ev_enabled::text AS enabled,
-               d.description AS comment
+               \(CatalogSQL.comment("pg_rewrite", "r.oid")) AS comment
         FROM pg_rewrite r
         JOIN pg_class c ON c.oid = r.ev_class
         JOIN pg_namespace n ON n.oid = c.relnamespace
-        \(CatalogSQL.commentJoin("d", "pg_rewrite", "r.oid"))
         WHERE r.rulename <> '_RETURN'
           AND n.nspname = ANY($1::text[])
           AND NOT \(CatalogSQL.isExtensionMember("pg_class", "c.oid"))

@@ -10,9 +10,8 @@ struct SchemaReader: KindReader {
         SELECT n.nspname AS name,
                pg_get_userbyid(n.nspowner) AS owner,
                \(CatalogSQL.privileges("n.nspacl", kindCode: "n", owner: "n.nspowner")) AS privileges,
-               d.description AS comment
+               \(CatalogSQL.comment("pg_namespace", "n.oid")) AS comment
         FROM pg_namespace n
-        \(CatalogSQL.commentJoin("d", "pg_namespace", "n.oid"))
         WHERE n.nspname = ANY($1::text[])
         """
     }

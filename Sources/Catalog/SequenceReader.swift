@@ -20,11 +20,10 @@ struct SequenceReader: KindReader {
                 LIMIT 1) AS owned_by,
                pg_get_userbyid(c.relowner) AS owner,
                \(CatalogSQL.privileges("c.relacl", kindCode: "s", owner: "c.relowner")) AS privileges,
-               d.description AS comment
+               \(CatalogSQL.comment("pg_class", "c.oid")) AS comment
         FROM pg_sequence s
         JOIN pg_class c ON c.oid = s.seqrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
-        \(CatalogSQL.commentJoin("d", "pg_class", "c.oid"))
         WHERE n.nspname = ANY($1::text[])
           AND NOT \(CatalogSQL.isExtensionMember("pg_class", "c.oid"))
         """

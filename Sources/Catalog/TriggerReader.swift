@@ -15,13 +15,12 @@ struct TriggerReader: KindReader {
         SELECT t.tgname AS name, n.nspname AS schema, c.relname AS relation,
                pg_get_triggerdef(t.oid, true) AS definition,
                t.tgenabled::text AS enabled,
-               d.description AS comment
+               \(CatalogSQL.comment("pg_trigger", "t.oid")) AS comment
         FROM pg_trigger t
         JOIN pg_class c ON c.oid = t.tgrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
         JOIN pg_proc p ON p.oid = t.tgfoid
         JOIN pg_namespace pn ON pn.oid = p.pronamespace
-        \(CatalogSQL.commentJoin("d", "pg_trigger", "t.oid"))
         WHERE NOT t.tgisinternal AND t.tgparentid = 0
           AND (n.nspname = ANY($1::text[]) OR (n.nspname = ANY($2::text[]) AND pn.nspname = ANY($1::text[])))
           AND NOT \(CatalogSQL.isExtensionMember("pg_class", "c.oid"))

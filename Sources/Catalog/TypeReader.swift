@@ -12,7 +12,7 @@ struct TypeReader: KindReader {
         SELECT t.typname AS name, n.nspname AS schema, t.typtype::text AS typtype,
                pg_get_userbyid(t.typowner) AS owner,
                \(CatalogSQL.privileges("t.typacl", kindCode: "T", owner: "t.typowner")) AS privileges,
-               d.description AS comment,
+               \(CatalogSQL.comment("pg_type", "t.oid")) AS comment,
                CASE WHEN t.typtype = 'e' THEN
                    ARRAY(SELECT e.enumlabel::text FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)
                END AS labels,
@@ -33,7 +33,6 @@ struct TypeReader: KindReader {
         JOIN pg_namespace n ON n.oid = t.typnamespace
         LEFT JOIN pg_type base ON base.oid = t.typbasetype AND t.typbasetype <> 0
         LEFT JOIN pg_class r ON r.oid = t.typrelid AND t.typrelid <> 0
-        \(CatalogSQL.commentJoin("d", "pg_type", "t.oid"))
         WHERE (t.typtype IN ('e', 'd') OR (t.typtype = 'c' AND r.relkind = 'c'))
           AND n.nspname = ANY($1::text[])
           AND NOT \(CatalogSQL.isExtensionMember("pg_type", "t.oid"))
