@@ -135,8 +135,10 @@ public struct CatalogReader: Sendable {
                     return
                 }
                 let reader = Self.readers[index]
-                objects.reserveCapacity(objects.count + result.count)
+                let start = objects.endIndex
+                objects.reserveCapacity(start + result.count)
                 for row in result { objects.append(try reader.object(from: row)) }
+                reader.complete(&objects, from: start)
             }
         } catch {
             throw CatalogError(reading: position < Self.readers.count ? Self.readers[position].subject : counter.subject, error)

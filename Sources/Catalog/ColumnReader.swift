@@ -3,6 +3,9 @@ import SchemaModel
 
 /// Reads the columns of tables, views and materialized views, each with its position among the
 /// relation's live columns (so a dropped column leaves no gap).
+///
+/// The server sends `attnum`, which keeps the gaps; `complete` turns it into the position. Numbering on
+/// the server takes a window over every column sorted by relation, about a fifth of the query's cost.
 struct ColumnReader: KindReader {
     let subject = "columns"
 
@@ -11,7 +14,7 @@ struct ColumnReader: KindReader {
         let compression = serverVersion >= 140_000 ? "nullif(a.attcompression::text, '')" : "NULL::text"
         return """
         SELECT c.relname AS relation, n.nspname AS schema, a.attname AS name,
-               row_number() OVER (PARTITION BY a.attrelid ORDER BY a.attnum) AS position,
+               a.attnum AS number,
                format_type(a.atttypid, a.atttypmod) AS type,
                a.attnotnull AS not_null,
                CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, ad.adrelid) END AS default_expression,
@@ -45,7 +48,7 @@ struct ColumnReader: KindReader {
             AttributeName.generatedExpression: try row.sql("generated_expression"),
             AttributeName.identity: try row.code("identity", Self.identityKinds),
             AttributeName.notNull: try row.flag("not_null"),
-            AttributeName.position: try row.number("position"),
+            AttributeName.position: try row.number("number"),
             AttributeName.privileges: try row.list("privileges", sorted: true),
             AttributeName.dataType: try row.text("type"),
         ]
@@ -59,5 +62,27 @@ struct ColumnReader: KindReader {
             ),
             attributes: attributes
         )
+    }
+
+    /// Positions among each relation's live columns, from the `attnum`s the rows carry. A relation
+    /// without dropped columns numbers them 1…n already and is left as it is.
+    func complete(_ objects: inout [SchemaObject], from start: Int) {
+        var columnsByRelation: [RelationKey: [(number: Int64, index: Int)]] = [:]
+        for index in start..<objects.endIndex {
+            let identity = objects[index].identity
+            guard case .number(let number)? = objects[index].attributes[AttributeName.position] else { continue }
+            columnsByRelation[RelationKey(schema: identity.schema, relation: identity.relation), default: []]
+                .append((number, index))
+        }
+        for columns in columnsByRelation.values where columns.contains(where: { $0.number > Int64(columns.count) }) {
+            for (position, column) in columns.sorted(by: { $0.number < $1.number }).enumerated() {
+                objects[column.index].attributes[AttributeName.position] = .number(Int64(position + 1))
+            }
+        }
+    }
+
+    private struct RelationKey: Hashable {
+        let schema: String?
+        let relation: String?
     }
 }

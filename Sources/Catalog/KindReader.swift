@@ -13,10 +13,14 @@ protocol KindReader: Sendable {
     var parameters: ScopeParameters { get }
     /// The object one result row describes.
     func object(from row: Row) throws(PostgresError) -> SchemaObject
+    /// Completes the objects of the whole result, `objects[start...]`, once every row is read: what no
+    /// single row can tell.
+    func complete(_ objects: inout [SchemaObject], from start: Int)
 }
 
 extension KindReader {
     var parameters: ScopeParameters { .schemas }
+    func complete(_ objects: inout [SchemaObject], from start: Int) {}
 }
 
 /// The parameters a reader's query takes.
