@@ -138,7 +138,7 @@ public struct CatalogReader: Sendable {
                 let start = objects.endIndex
                 objects.reserveCapacity(start + result.count)
                 for row in result { objects.append(try reader.object(from: row)) }
-                reader.complete(&objects, from: start)
+                try reader.complete(&objects, from: start, rows: result)
             }
         } catch {
             throw CatalogError(reading: position < Self.readers.count ? Self.readers[position].subject : counter.subject, error)

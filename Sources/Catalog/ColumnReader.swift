@@ -14,7 +14,7 @@ struct ColumnReader: KindReader {
         let compression = serverVersion >= 140_000 ? "nullif(a.attcompression::text, '')" : "NULL::text"
         return """
         SELECT c.relname AS relation, n.nspname AS schema, a.attname AS name,
-               a.attnum AS number,
+               a.attnum AS number, a.attrelid AS relation_oid,
                format_type(a.atttypid, a.atttypmod) AS type,
                a.attnotnull AS not_null,
                CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, ad.adrelid) END AS default_expression,
@@ -64,25 +64,36 @@ struct ColumnReader: KindReader {
         )
     }
 
-    /// Positions among each relation's live columns, from the `attnum`s the rows carry. A relation
-    /// without dropped columns numbers them 1…n already and is left as it is.
-    func complete(_ objects: inout [SchemaObject], from start: Int) {
-        var columnsByRelation: [RelationKey: [(number: Int64, index: Int)]] = [:]
-        for index in start..<objects.endIndex {
-            let identity = objects[index].identity
-            guard case .number(let number)? = objects[index].attributes[AttributeName.position] else { continue }
-            columnsByRelation[RelationKey(schema: identity.schema, relation: identity.relation), default: []]
-                .append((number, index))
+    /// Positions among each relation's live columns, from the `attnum`s the rows carry. Relations
+    /// without dropped columns number them 1…n already and are left as they are.
+    ///
+    /// The rows of a relation mostly come one after another. A run of rows of one relation whose
+    /// highest attnum is its number of rows holds exactly attnums 1…n, so it needs nothing; since
+    /// attnums are unique, any other run of the same relation cannot pass that test. The relations of
+    /// runs that fail it (dropped columns, or rows that came apart) are numbered from all their rows.
+    func complete(_ objects: inout [SchemaObject], from start: Int, rows: QueryResult) throws(PostgresError) {
+        var gapped: Set<String> = []
+        var run: (relation: String, count: Int, highest: Int)?
+        for row in rows {
+            let relation = try row.string("relation_oid"), number = try row.int("number")
+            if let current = run, current.relation == relation {
+                run = (relation, current.count + 1, max(current.highest, number))
+                continue
+            }
+            if let finished = run, finished.highest > finished.count { gapped.insert(finished.relation) }
+            run = (relation, 1, number)
         }
-        for columns in columnsByRelation.values where columns.contains(where: { $0.number > Int64(columns.count) }) {
+        if let finished = run, finished.highest > finished.count { gapped.insert(finished.relation) }
+        guard !gapped.isEmpty else { return }
+        var columnsByRelation: [String: [(number: Int, index: Int)]] = [:]
+        for (offset, row) in rows.enumerated() {
+            let relation = try row.string("relation_oid")
+            if gapped.contains(relation) { columnsByRelation[relation, default: []].append((try row.int("number"), start + offset)) }
+        }
+        for columns in columnsByRelation.values {
             for (position, column) in columns.sorted(by: { $0.number < $1.number }).enumerated() {
                 objects[column.index].attributes[AttributeName.position] = .number(Int64(position + 1))
             }
         }
-    }
-
-    private struct RelationKey: Hashable {
-        let schema: String?
-        let relation: String?
     }
 }

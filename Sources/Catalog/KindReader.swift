@@ -13,14 +13,14 @@ protocol KindReader: Sendable {
     var parameters: ScopeParameters { get }
     /// The object one result row describes.
     func object(from row: Row) throws(PostgresError) -> SchemaObject
-    /// Completes the objects of the whole result, `objects[start...]`, once every row is read: what no
-    /// single row can tell.
-    func complete(_ objects: inout [SchemaObject], from start: Int)
+    /// Completes the objects of the whole result, `objects[start...]` made from `rows`, once every row
+    /// is read: what no single row can tell.
+    func complete(_ objects: inout [SchemaObject], from start: Int, rows: QueryResult) throws(PostgresError)
 }
 
 extension KindReader {
     var parameters: ScopeParameters { .schemas }
-    func complete(_ objects: inout [SchemaObject], from start: Int) {}
+    func complete(_ objects: inout [SchemaObject], from start: Int, rows: QueryResult) throws(PostgresError) {}
 }
 
 /// The parameters a reader's query takes.

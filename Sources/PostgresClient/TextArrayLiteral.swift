@@ -46,47 +46,68 @@ enum TextArrayLiteral {
             guard let first = peek else { throw Malformed(reason: "missing \"}\"") }
             if first == UInt8(ascii: "{") { throw Malformed(reason: "nested arrays are not supported") }
             if first == UInt8(ascii: "\"") { return try readQuoted() }
-            var element: [UInt8] = []
+            let start = index
             var escaped = false
             // Trailing whitespace is not part of an unquoted element unless escaped.
-            var keptLength = 0
+            var keptEnd = index
             while let byte = peek, byte != UInt8(ascii: ","), byte != UInt8(ascii: "}") {
                 if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "\"") { throw unexpected(byte) }
                 index += 1
                 if byte == UInt8(ascii: "\\") {
-                    guard let next = peek else { break }
+                    guard peek != nil else { break }
                     index += 1
-                    element.append(next)
                     escaped = true
-                    keptLength = element.count
-                } else {
-                    element.append(byte)
-                    if !Self.isSpace(byte) { keptLength = element.count }
+                    keptEnd = index
+                } else if !Self.isSpace(byte) {
+                    keptEnd = index
                 }
             }
-            element.removeSubrange(keptLength...)
-            if element.isEmpty { throw Malformed(reason: "empty element at byte \(index)") }
-            let text = String(decoding: element, as: UTF8.self)
-            return !escaped && text.lowercased() == "null" ? nil : text
+            if keptEnd == start { throw Malformed(reason: "empty element at byte \(index)") }
+            let element = bytes[start..<keptEnd]
+            if !escaped && Self.spellsNull(element) { return nil }
+            return escaped ? Self.unescaped(element) : String(decoding: element, as: UTF8.self)
         }
 
         private mutating func readQuoted() throws(Malformed) -> String {
             index += 1
-            var element: [UInt8] = []
+            let start = index
+            var escaped = false
             while let byte = peek {
                 index += 1
                 switch byte {
                 case UInt8(ascii: "\""):
-                    return String(decoding: element, as: UTF8.self)
+                    let element = bytes[start..<(index - 1)]
+                    return escaped ? Self.unescaped(element) : String(decoding: element, as: UTF8.self)
                 case UInt8(ascii: "\\"):
-                    guard let next = peek else { throw Malformed(reason: "unterminated quoted element") }
+                    guard peek != nil else { throw Malformed(reason: "unterminated quoted element") }
                     index += 1
-                    element.append(next)
+                    escaped = true
                 default:
-                    element.append(byte)
+                    break
                 }
             }
             throw Malformed(reason: "unterminated quoted element")
+        }
+
+        /// `element` with each `\` taken as escaping the byte after it.
+        private static func unescaped(_ element: ArraySlice<UInt8>) -> String {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(element.count)
+            var pending = false
+            for byte in element {
+                if !pending && byte == UInt8(ascii: "\\") {
+                    pending = true
+                } else {
+                    bytes.append(byte)
+                    pending = false
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+
+        /// Whether `element` is `NULL` in any case.
+        private static func spellsNull(_ element: ArraySlice<UInt8>) -> Bool {
+            element.count == 4 && zip(element, "null".utf8).allSatisfy { $0 | 0x20 == $1 }
         }
 
         private mutating func skipDimensions() throws(Malformed) {

@@ -23,8 +23,15 @@ public struct Attributes: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
         for (name, value) in pairs { self[name] = value }
     }
 
+    /// Names listed in order (as the catalog readers list them) become the entries as they are;
+    /// any other list is sorted as `init(_:)` sorts it.
     public init(dictionaryLiteral elements: (String, AttributeValue)...) {
-        self.init(elements)
+        guard elements.indices.dropFirst().allSatisfy({ elements[$0 - 1].0 < elements[$0].0 }) else {
+            self.init(elements)
+            return
+        }
+        self.init()
+        entries = elements.map { Entry(name: $0.0, value: $0.1) }
     }
 
     /// The value named `name`, or nil; setting nil removes it.

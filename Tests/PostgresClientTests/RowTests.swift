@@ -24,6 +24,7 @@ import Testing
         ("{=r/postgres,app=arwdDxt/postgres}", ["=r/postgres", "app=arwdDxt/postgres"]),
         ("{fillfactor=70,autovacuum_enabled=false}", ["fillfactor=70", "autovacuum_enabled=false"]),
         (#"{ a , b\ }"#, ["a", "b "]),
+        (#"{a\,b,"x\\\"y",nul,nulls}"#, ["a,b", #"x\"y"#, "nul", "nulls"]),
     ] as [(String, [String])])
     func parsesArrayLiterals(_ literal: String, _ expected: [String]) throws {
         #expect(try row(literal).stringArray("c") == expected)
@@ -32,6 +33,7 @@ import Testing
     @Test func nullElementIsAnErrorNamingTheColumn() throws {
         #expect(try decodingMessage { _ = try row("{a,NULL}").stringArray("c") } == "column \"c\" has a NULL element at position 2")
         #expect(try decodingMessage { _ = try row("{a,null}").stringArray("c") } == "column \"c\" has a NULL element at position 2")
+        #expect(try decodingMessage { _ = try row("{a, NuLl }").stringArray("c") } == "column \"c\" has a NULL element at position 2")
     }
 
     @Test(arguments: ["{{a,b},{c,d}}", "{a,b", "a,b", "{a,,b}", "{\"a}", "{a} x", "{a\"b}"])
