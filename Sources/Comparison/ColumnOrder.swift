@@ -6,39 +6,48 @@ public enum ColumnOrder {
     /// The name of the `AttributeDifference` that reports a different order on the relation.
     public static let attributeName = "column order"
 
-    /// Column names of each relation, in `position` order. Columns without a numeric position
-    /// cannot be placed and are left out.
-    ///
-    /// A sorted snapshot holds each relation's columns one after another, so they are gathered a
-    /// relation at a time and each relation is looked up once (an unsorted one merely looks up more).
-    static func columnsByRelation(_ objects: [SchemaObject]) -> [ObjectScope.RelationName: [String]] {
-        var positioned: [ObjectScope.RelationName: [(position: Int64, name: String)]] = [:]
-        var current: (relation: ObjectScope.RelationName, columns: [(position: Int64, name: String)])?
-        func flush() {
-            if let current { positioned[current.relation, default: []].append(contentsOf: current.columns) }
-        }
-        for object in objects where object.identity.kind == .column {
-            guard let relation = object.identity.relation,
-                  case .number(let position)? = object.attributes[AttributeName.position] else { continue }
-            if current?.relation.name != relation || current?.relation.schema != object.identity.schema {
-                flush()
-                current = (ObjectScope.RelationName(schema: object.identity.schema, name: relation), [])
-            }
-            current?.columns.append((position, object.identity.name))
-        }
-        flush()
-        return positioned.mapValues { columns in columns.sorted { ($0.position, $0.name) < ($1.position, $1.name) }.map(\.name) }
+    /// A column both sides have, with its position on each.
+    private struct SharedColumn {
+        let name: String
+        let source: Int64
+        let target: Int64
     }
 
-    /// The difference in order of the columns present in both lists, or nil when they keep the
-    /// same relative order.
-    static func difference(source: [String], target: [String]) -> AttributeDifference? {
-        if source == target { return nil }
-        let shared = Set(source).intersection(target)
-        let sourceOrder = source.filter(shared.contains)
-        let targetOrder = target.filter(shared.contains)
-        guard sourceOrder != targetOrder else { return nil }
-        return AttributeDifference(name: attributeName, source: .list(sourceOrder), target: .list(targetOrder),
-                                   isSecurityRelevant: false)
+    /// The relations whose shared columns come in another order, with that difference. Columns
+    /// without a numeric position cannot be placed and are left out.
+    ///
+    /// Works from the matched pairs, so only shared columns count. The pairs of one relation's
+    /// columns mostly come one after another (pairs follow identity order), so each relation is
+    /// looked up once per run of them, not once per column.
+    static func differences(pairs: [ObjectPair], source: [SchemaObject], target: [SchemaObject])
+        -> [ObjectScope.RelationName: AttributeDifference] {
+        var sharedByRelation: [ObjectScope.RelationName: [SharedColumn]] = [:]
+        var run: (relation: ObjectScope.RelationName, columns: [SharedColumn])?
+        func flush() {
+            if let run { sharedByRelation[run.relation, default: []].append(contentsOf: run.columns) }
+        }
+        for pair in pairs {
+            guard case .matched(let sourceIndex, let targetIndex) = pair, source[sourceIndex].identity.kind == .column,
+                  let relation = source[sourceIndex].identity.relation,
+                  case .number(let sourcePosition)? = source[sourceIndex].attributes[AttributeName.position],
+                  case .number(let targetPosition)? = target[targetIndex].attributes[AttributeName.position] else { continue }
+            let schema = source[sourceIndex].identity.schema
+            if run?.relation.name != relation || run?.relation.schema != schema {
+                flush()
+                run = (ObjectScope.RelationName(schema: schema, name: relation), [])
+            }
+            run?.columns.append(SharedColumn(name: source[sourceIndex].identity.name, source: sourcePosition, target: targetPosition))
+        }
+        flush()
+        var differences: [ObjectScope.RelationName: AttributeDifference] = [:]
+        for (relation, columns) in sharedByRelation {
+            let inSourceOrder = columns.sorted { ($0.source, $0.name) < ($1.source, $1.name) }
+            // The same order on both sides: the target positions rise along the source order.
+            if zip(inSourceOrder, inSourceOrder.dropFirst()).allSatisfy({ ($0.target, $0.name) < ($1.target, $1.name) }) { continue }
+            let inTargetOrder = columns.sorted { ($0.target, $0.name) < ($1.target, $1.name) }
+            differences[relation] = AttributeDifference(name: attributeName, source: .list(inSourceOrder.map(\.name)),
+                                                        target: .list(inTargetOrder.map(\.name)), isSecurityRelevant: false)
+        }
+        return differences
     }
 }

@@ -30,7 +30,7 @@ public enum Comparator {
                 presentOnOneSide(targetObjects[target], inSource: false, side: targetSide)
             }
         }
-        addColumnOrderDifferences(to: &comparisons, source: sourceObjects, target: targetObjects)
+        addColumnOrderDifferences(to: &comparisons, pairs: pairs, source: sourceObjects, target: targetObjects)
 
         let sourceDescription = SideDescription(label: sourceLabel, database: source.database, server: source.server)
         let targetDescription = SideDescription(label: targetLabel, database: target.database, server: target.server)
@@ -83,17 +83,14 @@ public enum Comparator {
 
     /// Adds a `column order` difference to each table, view or materialized view present on both
     /// sides whose shared columns appear in another order, and makes its verdict `different`.
-    static func addColumnOrderDifferences(to comparisons: inout [ObjectComparison], source: [SchemaObject], target: [SchemaObject]) {
-        let sourceColumns = ColumnOrder.columnsByRelation(source)
-        let targetColumns = ColumnOrder.columnsByRelation(target)
-        var relationIndices: [ObjectScope.RelationName: Int] = [:]
-        for (index, comparison) in comparisons.enumerated()
-        where ObjectScope.relationKinds.contains(comparison.identity.kind) && comparison.verdict != .onlyInSource && comparison.verdict != .onlyInTarget {
-            relationIndices[ObjectScope.RelationName(schema: comparison.identity.schema, name: comparison.identity.name)] = index
-        }
-        for (relation, sourceOrder) in sourceColumns {
-            guard let targetOrder = targetColumns[relation], let index = relationIndices[relation],
-                  let difference = ColumnOrder.difference(source: sourceOrder, target: targetOrder) else { continue }
+    static func addColumnOrderDifferences(to comparisons: inout [ObjectComparison], pairs: [ObjectPair],
+                                          source: [SchemaObject], target: [SchemaObject]) {
+        let differences = ColumnOrder.differences(pairs: pairs, source: source, target: target)
+        guard !differences.isEmpty else { return }
+        for index in comparisons.indices where ObjectScope.relationKinds.contains(comparisons[index].identity.kind)
+            && comparisons[index].verdict != .onlyInSource && comparisons[index].verdict != .onlyInTarget {
+            let identity = comparisons[index].identity
+            guard let difference = differences[ObjectScope.RelationName(schema: identity.schema, name: identity.name)] else { continue }
             comparisons[index].attributeDifferences.append(difference)
             comparisons[index].verdict = .different
         }
