@@ -17,7 +17,10 @@ public enum Comparator {
         let scope = ObjectScope(options)
         let sourceObjects = scope.includesEverything ? source.objects : source.objects.filter(scope.includes)
         let targetObjects = scope.includesEverything ? target.objects : target.objects.filter(scope.includes)
-        let (pairs, pairsInOrder) = ObjectPair.match(source: sourceObjects, target: targetObjects)
+        // Leaving objects out keeps the rest in order.
+        let (pairs, pairsInOrder) = ObjectPair.match(
+            source: sourceObjects, target: targetObjects,
+            knownStrictlySorted: source.objectsAreStrictlyInIdentityOrder && target.objectsAreStrictlyInIdentityOrder)
 
         let sourceSide = SnapshotSide(source), targetSide = SnapshotSide(target)
         var comparisons = concurrentMap(pairs) { pair in
@@ -157,9 +160,12 @@ enum ObjectPair: Sendable {
     /// keep their objects sorted, so two sorted lists are merged in one pass, in order. Lists that
     /// are not strictly sorted (a hand-edited snapshot file, perhaps with a duplicated identity) are
     /// matched by hashing instead: source objects first in their order, then those only in the
-    /// target, a duplicate keeping its first object.
-    static func match(source: [SchemaObject], target: [SchemaObject]) -> (pairs: [ObjectPair], inIdentityOrder: Bool) {
-        guard isStrictlySorted(source), isStrictlySorted(target) else { return (matchByHashing(source: source, target: target), false) }
+    /// target, a duplicate keeping its first object. `knownStrictlySorted` skips checking the order.
+    static func match(source: [SchemaObject], target: [SchemaObject], knownStrictlySorted: Bool)
+        -> (pairs: [ObjectPair], inIdentityOrder: Bool) {
+        guard knownStrictlySorted || (isStrictlySorted(source) && isStrictlySorted(target)) else {
+            return (matchByHashing(source: source, target: target), false)
+        }
         // Identities that differ only in an absent against an empty field sort alike: their pairs may
         // come out of order.
         var inIdentityOrder = true

@@ -12,16 +12,28 @@ import Darwin
 public enum IdentityOrder {
     /// `items` sorted by the identity `identity` gives each, keeping the order of equal identities.
     public static func sorted<Item>(_ items: [Item], by identity: (Item) -> ObjectIdentity) -> [Item] {
-        // Often the items are in order already (a comparison's objects, merged from two snapshots).
-        if isSorted(items, by: identity) { return items }
-        let keys = items.map { SortKey(identity($0)) }
-        let order = keys.indices.sorted { keys[$0] < keys[$1] }
-        return order.map { items[$0] }
+        sortedNotingDuplicates(items, by: identity).items
     }
 
-    /// Whether no item's identity sorts before the one before it.
-    public static func isSorted<Item>(_ items: [Item], by identity: (Item) -> ObjectIdentity) -> Bool {
-        items.indices.dropFirst().allSatisfy { !(identity(items[$0]) < identity(items[$0 - 1])) }
+    /// `items` sorted as `sorted(_:by:)` sorts them, and whether no two of them sort alike (so that
+    /// each identity sorts strictly after the one before it).
+    public static func sortedNotingDuplicates<Item>(_ items: [Item], by identity: (Item) -> ObjectIdentity)
+        -> (items: [Item], isStrictlyOrdered: Bool) {
+        // Often the items are in order already (a comparison's objects, merged from two snapshots).
+        var isSorted = true, isStrict = true
+        for index in items.indices.dropFirst() {
+            let previous = identity(items[index - 1]), current = identity(items[index])
+            if current < previous {
+                isSorted = false
+                break
+            }
+            if !(previous < current) { isStrict = false }
+        }
+        if isSorted { return (items, isStrict) }
+        let keys = items.map { SortKey(identity($0)) }
+        let order = keys.indices.sorted { keys[$0] < keys[$1] }
+        let isStrictlyOrdered = zip(order, order.dropFirst()).allSatisfy { keys[$0] < keys[$1] }
+        return (order.map { items[$0] }, isStrictlyOrdered)
     }
 
     /// An identity as bytes: the kind's position, then schema, relation, name and arguments in UTF-8,

@@ -19,7 +19,12 @@ public struct Snapshot: Codable, Hashable, Sendable {
     /// The schemas that were read (after include/exclude filters), sorted.
     public var schemas: [String]
     /// Every object read, sorted by identity.
-    public var objects: [SchemaObject]
+    public var objects: [SchemaObject] {
+        didSet { objectsAreStrictlyInIdentityOrder = false }
+    }
+    /// Whether `objects` is known to be sorted with no two identities alike, as `init` leaves it;
+    /// false once they are changed, and for decoded snapshots, whose order has to be checked.
+    public private(set) var objectsAreStrictlyInIdentityOrder = false
     /// Kinds of object deepdiff does not model, with how many the database holds in scope, so that
     /// nothing is skipped in silence (e.g. `"foreign table": 2`).
     public var unmodeledObjects: [String: Int]
@@ -39,7 +44,7 @@ public struct Snapshot: Codable, Hashable, Sendable {
         self.server = server
         self.database = database
         self.schemas = schemas.sorted()
-        self.objects = IdentityOrder.sorted(objects) { $0.identity }
+        (self.objects, objectsAreStrictlyInIdentityOrder) = IdentityOrder.sortedNotingDuplicates(objects) { $0.identity }
         self.unmodeledObjects = unmodeledObjects
         self.migrationHistories = migrationHistories
     }

@@ -30,4 +30,21 @@ struct IdentityOrderTests {
         let byComparison = numbered.sorted { $0.element < $1.element || (!($1.element < $0.element) && $0.offset < $1.offset) }
         #expect(byKeys.map(\.offset) == byComparison.map(\.offset))
     }
+
+    @Test("a snapshot knows its objects are strictly ordered until they change, and duplicates are noticed")
+    func snapshotKnowsItsOrder() {
+        func table(_ name: String) -> SchemaObject { SchemaObject(identity: ObjectIdentity(kind: .table, schema: "public", name: name)) }
+        let server = ServerInfo(versionNumber: 150_000, version: "15.0")
+        var unique = Snapshot(server: server, database: "d", schemas: ["public"], objects: [table("b"), table("a"), table("c")])
+        #expect(unique.objects.map(\.identity.name) == ["a", "b", "c"])
+        #expect(unique.objectsAreStrictlyInIdentityOrder)
+        let inOrder = Snapshot(server: server, database: "d", schemas: ["public"], objects: [table("a"), table("b")])
+        #expect(inOrder.objectsAreStrictlyInIdentityOrder)
+        unique.objects.append(table("0"))
+        #expect(!unique.objectsAreStrictlyInIdentityOrder)
+        let duplicated = Snapshot(server: server, database: "d", schemas: ["public"], objects: [table("b"), table("a"), table("b")])
+        #expect(!duplicated.objectsAreStrictlyInIdentityOrder)
+        let duplicatedInOrder = Snapshot(server: server, database: "d", schemas: ["public"], objects: [table("a"), table("a")])
+        #expect(!duplicatedInOrder.objectsAreStrictlyInIdentityOrder)
+    }
 }
