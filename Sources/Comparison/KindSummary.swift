@@ -43,14 +43,23 @@ extension ComparisonResult {
     /// One summary line per kind present on either side, in `ObjectKind` order.
     public var summary: [KindSummary] {
         var lines: [ObjectKind: KindSummary] = [:]
-        for object in objects {
-            lines[object.identity.kind, default: KindSummary(kind: object.identity.kind)].count(object.verdict)
+        for index in objects.indices {
+            let kind = objects[index].identity.kind
+            lines[kind, default: KindSummary(kind: kind)].count(objects[index].verdict)
         }
         return lines.values.sorted { $0.kind < $1.kind }
     }
 
     /// Whether any object fails the gate; with `strict`, formatting-only differences count too.
     public func hasDifferences(strict: Bool = false) -> Bool {
-        objects.contains { $0.verdict.isDifference(strict: strict) }
+        objects.indices.contains { objects[$0].verdict.isDifference(strict: strict) }
+    }
+
+    /// The objects whose kind and verdict `isIncluded` accepts, in order.
+    ///
+    /// Loops over `objects` by index, here and wherever a pass looks at tens of thousands of them: a
+    /// loop over the array itself copies every comparison (a dozen references) to look at one field.
+    public func objects(where isIncluded: (ObjectKind, Verdict) -> Bool) -> [ObjectComparison] {
+        objects.indices.filter { isIncluded(objects[$0].identity.kind, objects[$0].verdict) }.map { objects[$0] }
     }
 }

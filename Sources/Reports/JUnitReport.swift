@@ -13,7 +13,7 @@ public enum JUnitReport {
     public static func render(_ result: ComparisonResult, options: ReportOptions) -> String {
         var suites: [TestSuite] = []
         for kind in ObjectKind.allCases {
-            let objects = result.objects.filter { $0.identity.kind == kind }
+            let objects = result.objects(where: { objectKind, _ in objectKind == kind })
             guard !objects.isEmpty else { continue }
             suites.append(TestSuite(name: "deepdiff." + kind.pluralDisplayName.replacingOccurrences(of: " ", with: "_"),
                                     cases: objects.map { testCase($0, in: result, options: options) }))

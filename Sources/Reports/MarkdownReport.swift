@@ -25,7 +25,7 @@ public enum MarkdownReport {
         lines.append("**" + overall.line + "**" + (options.strict ? " (strict: formatting differences count)" : ""))
         lines.append("")
 
-        let failing = result.objects.filter { $0.verdict.isDifference(strict: options.strict) && !oneSided.isFolded($0) }
+        let failing = result.objects(where: { $1.isDifference(strict: options.strict) }).filter { !oneSided.isFolded($0) }
         let security = securityFindings(result, oneSided: oneSided)
         if !security.isEmpty {
             lines.append(contentsOf: ["## Security-relevant differences", ""] + security.map { "- " + $0 } + [""])
@@ -46,13 +46,13 @@ public enum MarkdownReport {
             lines.append(contentsOf: ["## Differences (\(failing.count))", ""])
             for object in failing { lines.append(contentsOf: difference(object, in: result, holdings: oneSided.holdings(of: object))) }
         }
-        lines.append(contentsOf: verdictTable("Equivalent: formatting only", result.objects.filter {
-            if case .equivalent = $0.verdict { true } else { false }
-        }))
-        lines.append(contentsOf: verdictTable("Printed differently by the two PostgreSQL versions", result.objects.filter {
-            if case .printedDifferently = $0.verdict { true } else { false }
-        }))
-        lines.append(contentsOf: identicalList(result.objects.filter { $0.verdict == .identical }))
+        lines.append(contentsOf: verdictTable("Equivalent: formatting only", result.objects(where: { _, verdict in
+            if case .equivalent = verdict { true } else { false }
+        })))
+        lines.append(contentsOf: verdictTable("Printed differently by the two PostgreSQL versions", result.objects(where: { _, verdict in
+            if case .printedDifferently = verdict { true } else { false }
+        })))
+        lines.append(contentsOf: identicalList(result.objects(where: { $1 == .identical })))
         lines.append(contentsOf: ["## Recommended actions", ""])
         lines.append(contentsOf: recommendedActions(result, options: options, securityFindings: security.count, audit: audit, files: files)
             .enumerated().map { "\($0.offset + 1). \($0.element)" })

@@ -16,11 +16,11 @@ struct OneSidedRelations {
     /// Finds the one-sided relations of `result` and the objects missing with them on the same side.
     init(_ result: ComparisonResult) {
         var relations: [RelationReference: ObjectComparison] = [:]
-        for object in result.objects where [.table, .view, .materializedView].contains(object.identity.kind) && object.isOneSided {
+        for object in result.objects(where: { kind, verdict in [.table, .view, .materializedView].contains(kind) && verdict.isOneSided }) {
             relations[RelationReference(schema: object.identity.schema, name: object.identity.name)] = object
         }
         guard !relations.isEmpty else { return }
-        for object in result.objects where object.isOneSided {
+        for object in result.objects(where: { $1.isOneSided }) {
             guard let reference = object.owningRelation, let parent = relations[reference], parent.verdict == object.verdict else { continue }
             folded.insert(object.identity)
             children[parent.identity, default: [:]][object.identity.kind, default: 0] += 1
@@ -62,7 +62,7 @@ struct OneSidedRelations {
     }
 }
 
-extension ObjectComparison {
+extension Verdict {
     /// Whether the object exists on one side only.
-    var isOneSided: Bool { verdict == .onlyInSource || verdict == .onlyInTarget }
+    var isOneSided: Bool { self == .onlyInSource || self == .onlyInTarget }
 }

@@ -17,12 +17,13 @@ public enum SchemaVerdict: Hashable, Sendable {
     /// The verdict on `result`'s objects under `strict`, with the one-sided relations already found.
     init(_ result: ComparisonResult, strict: Bool, oneSided: OneSidedRelations) {
         var failing = 0, formattingOnly = 0, printedDifferently = 0
-        for object in result.objects {
-            if object.verdict.isDifference(strict: strict) {
-                if !oneSided.isFolded(object) { failing += 1 }
-            } else if case .equivalent = object.verdict {
+        for index in result.objects.indices {
+            let verdict = result.objects[index].verdict
+            if verdict.isDifference(strict: strict) {
+                if !oneSided.isFolded(result.objects[index]) { failing += 1 }
+            } else if case .equivalent = verdict {
                 formattingOnly += 1
-            } else if case .printedDifferently = object.verdict {
+            } else if case .printedDifferently = verdict {
                 printedDifferently += 1
             }
         }

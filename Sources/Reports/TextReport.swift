@@ -33,7 +33,7 @@ public enum TextReport {
             lines.append(contentsOf: migrationFiles(files, color: color))
         }
 
-        let shown = result.objects.filter { $0.verdict != .identical && !oneSided.isFolded($0) }
+        let shown = result.objects(where: { $1 != .identical }).filter { !oneSided.isFolded($0) }
         if !shown.isEmpty {
             lines.append("")
             lines.append(AnsiStyle.bold.apply("Details", color: color))
@@ -43,7 +43,7 @@ public enum TextReport {
             }
         }
         if options.verbose {
-            let identical = result.objects.filter { $0.verdict == .identical }
+            let identical = result.objects(where: { $1 == .identical })
             if !identical.isEmpty {
                 lines.append("")
                 lines.append(AnsiStyle.bold.apply("Identical (\(identical.count))", color: color))
