@@ -63,9 +63,10 @@ enum CatalogSignature {
         """
     }()
 
-    /// The signature as of the current snapshot (or now, outside a transaction).
+    /// The signature as of the current snapshot (or now, outside a transaction). The query is
+    /// prepared, so that a read's second signature does not plan its twenty-odd scans again.
     static func compute(on connection: PostgresConnection) throws(PostgresError) -> String {
-        let result = try connection.query(query)
+        let result = try connection.queryPrepared(query)
         guard let row = result.first else {
             throw PostgresError(kind: .decoding, message: "the catalog signature query returned no row")
         }

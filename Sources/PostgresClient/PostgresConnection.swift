@@ -22,6 +22,8 @@ public final class PostgresConnection: @unchecked Sendable {
     private let connection: OpaquePointer
     private let cancelHandle: OpaquePointer?
     private let scrubber: SecretScrubber
+    /// The names of the statements `queryPrepared` prepared, by their SQL.
+    private var preparedStatements: [String: String] = [:]
 
     /// Connects with anything psql accepts: a URI (`postgresql://…`), a keyword/value string, `service=name`,
     /// or "" for the `PG*` environment variables only; `.pgpass` works (libpq reads it).
@@ -87,6 +89,35 @@ public final class PostgresConnection: @unchecked Sendable {
             PQexecParams(connection, sql, Int32(values.count), nil, values, nil, nil, 0)
         }
         guard let result = executed else { throw queryError(nil) }
+        defer { PQclear(result) }
+        return try decoded(result)
+    }
+
+    /// Runs `sql`, which takes no parameters, as a statement prepared on this connection: the server
+    /// parses and plans it the first time only. Where the prepared statement is not found later (a
+    /// pooler in transaction mode may run a statement on another server connection), the SQL is run
+    /// as it is. Each statement gets a random name, so that one left on a pooled server connection
+    /// cannot collide with another client's.
+    public func queryPrepared(_ sql: String) throws(PostgresError) -> QueryResult {
+        if let name = preparedStatements[sql] {
+            do {
+                return try executePrepared(name)
+            } catch where error.sqlState == .invalidSQLStatementName {
+                preparedStatements[sql] = nil
+                return try query(sql)
+            }
+        }
+        try checkForNUL(Statement(sql))
+        let name = "deepdiff_" + String(UInt64.random(in: .min ... .max), radix: 36)
+        guard let prepared = PQprepare(connection, name, sql, 0, nil) else { throw queryError(nil) }
+        defer { PQclear(prepared) }
+        _ = try decoded(prepared)
+        preparedStatements[sql] = name
+        return try executePrepared(name)
+    }
+
+    private func executePrepared(_ name: String) throws(PostgresError) -> QueryResult {
+        guard let result = PQexecPrepared(connection, name, 0, nil, nil, nil, 0) else { throw queryError(nil) }
         defer { PQclear(result) }
         return try decoded(result)
     }

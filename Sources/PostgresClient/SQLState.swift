@@ -33,6 +33,8 @@ public struct SQLState: Hashable, Sendable, CustomStringConvertible {
     public static let readOnlySQLTransaction = SQLState("25006")
     /// 25P02: the transaction already failed; only ROLLBACK is accepted.
     public static let inFailedSQLTransaction = SQLState("25P02")
+    /// 26000: no prepared statement (or portal) has the name a statement used.
+    public static let invalidSQLStatementName = SQLState("26000")
     /// 42P01: the table does not exist.
     public static let undefinedTable = SQLState("42P01")
     /// 42703: the column does not exist.

@@ -45,6 +45,21 @@ import Testing
         }
     }
 
+    @Test("a prepared query is prepared once and still runs when its prepared statement is gone", arguments: TestCluster.allCases)
+    func preparedQuery(_ cluster: TestCluster) throws {
+        let connection = try cluster.connect()
+        let sql = "SELECT count(*) AS statements FROM pg_prepared_statements"
+        #expect(try connection.queryPrepared(sql)[0].int("statements") == 1)
+        #expect(try connection.queryPrepared(sql)[0].int("statements") == 1)
+        // As when a pooler runs the next statement on a server connection that never saw it.
+        _ = try connection.query("DEALLOCATE ALL")
+        #expect(try connection.queryPrepared(sql)[0].int("statements") == 0)
+        #expect(try connection.queryPrepared(sql)[0].int("statements") == 1)
+        let failure = try #require(throws: PostgresError.self) { try connection.queryPrepared("SELECT * FROM no_such_table") }
+        #expect(failure.sqlState == .undefinedTable)
+        #expect(try connection.query("SELECT 1 AS one")[0].int("one") == 1)
+    }
+
     @Test func unreachablePortIsConnectionFailed() throws {
         let error = try #require(throws: PostgresError.self) {
             try PostgresConnection("host=127.0.0.1 port=1 user=postgres dbname=app password=Unre4chable-secret",
