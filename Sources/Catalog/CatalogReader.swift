@@ -79,10 +79,25 @@ public struct CatalogReader: Sendable {
 
     /// The second half of `read(from:)`: ends the transaction `read` was made in, on `connection`,
     /// and returns its snapshot unless DDL committed since the read began.
+    ///
+    /// The signature to compare with is taken in a new read-only transaction, whose snapshot holds
+    /// all that committed meanwhile; its `search_path` is the read's, so the server reuses the plan
+    /// it made for the first signature (a statement prepared under another path is planned again).
     public func confirm(_ read: UnconfirmedRead, on connection: PostgresConnection) throws(CatalogError) -> Snapshot {
-        try step("a read-only transaction") { () throws(PostgresError) in try connection.endReadOnlySnapshot() }
+        try step("a read-only transaction") { () throws(PostgresError) in
+            try connection.endReadOnlySnapshot()
+            try connection.beginReadOnlySnapshot(statementTimeoutMilliseconds: statementTimeoutMilliseconds)
+        }
         let signatureAfter = try step("the catalog's state") { () throws(PostgresError) in
-            try CatalogSignature.compute(on: connection)
+            let signature: String
+            do throws(PostgresError) {
+                signature = try CatalogSignature.compute(on: connection)
+            } catch {
+                try? connection.endReadOnlySnapshot()
+                throw error
+            }
+            try connection.endReadOnlySnapshot()
+            return signature
         }
         if signatureAfter != read.signatureAtStart { throw CatalogError(kind: .schemaChangedDuringRead) }
         return read.snapshot
