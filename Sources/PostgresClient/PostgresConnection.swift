@@ -362,7 +362,6 @@ public final class PostgresConnection: @unchecked Sendable {
         pointer.map { String(cString: $0) } ?? ""
     }
 
-    /// Calls `body` with NUL-terminated copies of `strings` (nil stays nil), freed afterwards.
     /// Calls `body` with C strings of `statement`'s SQL and parameters, as libpq's `…Params` calls take them.
     private static func withCStrings<Result>(
         of statement: Statement, _ body: (_ sql: UnsafePointer<CChar>?, _ values: [UnsafePointer<CChar>?]) -> Result
@@ -370,6 +369,7 @@ public final class PostgresConnection: @unchecked Sendable {
         withCStrings([statement.sql]) { sql in withCStrings(statement.parameters) { values in body(sql[0], values) } }
     }
 
+    /// Calls `body` with NUL-terminated copies of `strings` (nil stays nil), freed afterwards.
     private static func withCStrings<Result>(
         _ strings: [String?], _ body: ([UnsafePointer<CChar>?]) -> Result
     ) -> Result {

@@ -4,14 +4,8 @@ import ArgumentParser
 enum UserFacingError {
     /// One line: the error's own description, flattened, never a Swift dump.
     static func describe(_ error: any Error) -> String {
-        let text: String
-        if let validation = error as? ValidationError {
-            text = validation.message
-        } else if let described = error as? any CustomStringConvertible {
-            text = described.description
-        } else {
-            text = String(describing: error)
-        }
+        // `String(describing:)` is an error's `description` when it has one.
+        let text = (error as? ValidationError)?.message ?? String(describing: error)
         return text.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 }

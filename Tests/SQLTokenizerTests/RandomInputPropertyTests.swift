@@ -1,18 +1,6 @@
 import Testing
 import SQLTokenizer
 
-/// A small deterministic generator (SplitMix64), so failures reproduce.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Bytes drawn mostly from SQL's interesting characters, sometimes from anywhere.
 private func randomInput(_ generator: inout SeededGenerator) -> [UInt8] {
     let alphabet = Array("'\"$-/*+.:;()[]eEuUxXbBnN&0123456789_ab \n\\@%<>=!#|`?~^".utf8) + [0xC3, 0xA9, 0xF0, 0x9F, 0x98, 0x80, 0xFF, 0x80]

@@ -2,18 +2,6 @@ import Testing
 import SQLFingerprint
 import SQLTokenizer
 
-/// SplitMix64, so generated texts are the same on every run.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Statements built from the pieces that decide what a routine body is and how it is written:
 /// `CREATE FUNCTION`/`PROCEDURE`/`DO` heads, `LANGUAGE` before or after `AS` (or twice, or
 /// another language), bodies in every string notation holding further statements and bodies,
