@@ -79,28 +79,34 @@ public struct CatalogReader: Sendable {
 
     /// The second half of `read(from:)`: ends the transaction `read` was made in, on `connection`,
     /// and returns its snapshot unless DDL committed since the read began.
-    ///
-    /// The signature to compare with is taken in a new read-only transaction, whose snapshot holds
-    /// all that committed meanwhile; its `search_path` is the read's, so the server reuses the plan
-    /// it made for the first signature (a statement prepared under another path is planned again).
     public func confirm(_ read: UnconfirmedRead, on connection: PostgresConnection) throws(CatalogError) -> Snapshot {
-        try step("a read-only transaction") { () throws(PostgresError) in
-            try connection.endReadOnlySnapshot()
-            try connection.beginReadOnlySnapshot(statementTimeoutMilliseconds: statementTimeoutMilliseconds)
-        }
+        try step("a read-only transaction") { () throws(PostgresError) in try connection.endReadOnlySnapshot() }
         let signatureAfter = try step("the catalog's state") { () throws(PostgresError) in
-            let signature: String
             do throws(PostgresError) {
-                signature = try CatalogSignature.compute(on: connection)
-            } catch {
-                try? connection.endReadOnlySnapshot()
-                throw error
+                return try signatureInNewTransaction(on: connection)
+            } catch where error.sqlState == .invalidSQLStatementName {
+                // A pooler ran the transaction on a server connection without the prepared
+                // signature; the next transaction prepares it there.
+                return try signatureInNewTransaction(on: connection)
             }
-            try connection.endReadOnlySnapshot()
-            return signature
         }
         if signatureAfter != read.signatureAtStart { throw CatalogError(kind: .schemaChangedDuringRead) }
         return read.snapshot
+    }
+
+    /// The catalog signature in a new read-only transaction, whose snapshot holds all that committed
+    /// before it. Its `search_path` is the read's, so the server reuses the plan it made for the
+    /// read's signature (a statement prepared under another path is planned again).
+    private func signatureInNewTransaction(on connection: PostgresConnection) throws(PostgresError) -> String {
+        try connection.beginReadOnlySnapshot(statementTimeoutMilliseconds: statementTimeoutMilliseconds)
+        do throws(PostgresError) {
+            let signature = try CatalogSignature.compute(on: connection)
+            try connection.endReadOnlySnapshot()
+            return signature
+        } catch {
+            try? connection.endReadOnlySnapshot()
+            throw error
+        }
     }
 
     /// The statements a read sends, after the schema list, to fetch every object in scope: one per

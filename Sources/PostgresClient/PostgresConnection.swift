@@ -94,17 +94,20 @@ public final class PostgresConnection: @unchecked Sendable {
     }
 
     /// Runs `sql`, which takes no parameters, as a statement prepared on this connection: the server
-    /// parses and plans it the first time only. Where the prepared statement is not found later (a
-    /// pooler in transaction mode may run a statement on another server connection), the SQL is run
-    /// as it is. Each statement gets a random name, so that one left on a pooled server connection
-    /// cannot collide with another client's.
+    /// parses and plans it the first time only. Each statement gets a random name, so that one left
+    /// on a pooled server connection cannot collide with another client's.
+    ///
+    /// A pooler in transaction mode may run a later transaction on another server connection, which
+    /// lacks the prepared statement. Outside a transaction the statement is then prepared again at
+    /// once; inside one, the transaction has failed, and the error (`invalidSQLStatementName`) is
+    /// thrown for the caller to run the statement again in a new transaction, where it is prepared anew.
     public func queryPrepared(_ sql: String) throws(PostgresError) -> QueryResult {
         if let name = preparedStatements[sql] {
             do {
                 return try executePrepared(name)
             } catch where error.sqlState == .invalidSQLStatementName {
                 preparedStatements[sql] = nil
-                return try query(sql)
+                guard PQtransactionStatus(connection) == PQTRANS_IDLE else { throw error }
             }
         }
         try checkForNUL(Statement(sql))

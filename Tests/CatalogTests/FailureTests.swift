@@ -117,6 +117,20 @@ struct FailureTests {
         #expect(try connection.query("SELECT pg_current_xact_id_if_assigned() IS NULL AS idle").first?.bool("idle") == true)
         #expect(try connection.query("SELECT current_setting('transaction_read_only') AS ro").first?.string("ro") == "off")
     }
+
+    @Test("a read is confirmed when its prepared signature is gone, as on another server connection behind a pooler",
+          arguments: Cluster.allCases)
+    func signatureLostToPooler(cluster: Cluster) throws {
+        let database = try FixtureDatabase.create(on: cluster, loading: ["everything.sql"])
+        defer { try? database.drop() }
+        let connection = try database.connect()
+        let reader = CatalogReader()
+        let read = try reader.readUnconfirmed(from: connection)
+        _ = try connection.query("DEALLOCATE ALL")
+        #expect(try reader.confirm(read, on: connection) == read.snapshot)
+        #expect(try connection.query("SELECT count(*) AS statements FROM pg_prepared_statements").first?.int("statements") == 1)
+        #expect(try reader.read(from: connection) == read.snapshot)
+    }
 }
 
 /// The result of a read running on another thread, handed over once it is done.

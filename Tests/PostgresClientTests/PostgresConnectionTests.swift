@@ -51,10 +51,19 @@ import Testing
         let sql = "SELECT count(*) AS statements FROM pg_prepared_statements"
         #expect(try connection.queryPrepared(sql)[0].int("statements") == 1)
         #expect(try connection.queryPrepared(sql)[0].int("statements") == 1)
-        // As when a pooler runs the next statement on a server connection that never saw it.
+        // As when a pooler runs the next statement on a server connection that never saw it:
+        // outside a transaction, it is prepared again at once.
         _ = try connection.query("DEALLOCATE ALL")
-        #expect(try connection.queryPrepared(sql)[0].int("statements") == 0)
         #expect(try connection.queryPrepared(sql)[0].int("statements") == 1)
+        // Inside one, the transaction has failed; the next transaction prepares it again.
+        _ = try connection.query("DEALLOCATE ALL")
+        _ = try connection.query("BEGIN")
+        let lost = try #require(throws: PostgresError.self) { try connection.queryPrepared(sql) }
+        #expect(lost.sqlState == .invalidSQLStatementName)
+        _ = try connection.query("ROLLBACK")
+        _ = try connection.query("BEGIN")
+        #expect(try connection.queryPrepared(sql)[0].int("statements") == 1)
+        _ = try connection.query("ROLLBACK")
         let failure = try #require(throws: PostgresError.self) { try connection.queryPrepared("SELECT * FROM no_such_table") }
         #expect(failure.sqlState == .undefinedTable)
         #expect(try connection.query("SELECT 1 AS one")[0].int("one") == 1)
