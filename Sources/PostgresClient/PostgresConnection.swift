@@ -89,7 +89,6 @@ public final class PostgresConnection: @unchecked Sendable {
             PQexecParams(connection, sql, Int32(values.count), nil, values, nil, nil, 0)
         }
         guard let result = executed else { throw queryError(nil) }
-        defer { PQclear(result) }
         return try decoded(result)
     }
 
@@ -113,7 +112,6 @@ public final class PostgresConnection: @unchecked Sendable {
         try checkForNUL(Statement(sql))
         let name = "deepdiff_" + String(UInt64.random(in: .min ... .max), radix: 36)
         guard let prepared = PQprepare(connection, name, sql, 0, nil) else { throw queryError(nil) }
-        defer { PQclear(prepared) }
         _ = try decoded(prepared)
         preparedStatements[sql] = name
         return try executePrepared(name)
@@ -121,7 +119,6 @@ public final class PostgresConnection: @unchecked Sendable {
 
     private func executePrepared(_ name: String) throws(PostgresError) -> QueryResult {
         guard let result = PQexecPrepared(connection, name, 0, nil, nil, nil, 0) else { throw queryError(nil) }
-        defer { PQclear(result) }
         return try decoded(result)
     }
 
@@ -167,8 +164,10 @@ public final class PostgresConnection: @unchecked Sendable {
             // Each statement's results end with a NULL from PQgetResult.
             var outcome: Result<QueryResult, PostgresError>?
             while let result = PQgetResult(connection) {
-                defer { PQclear(result) }
-                guard outcome == nil, PQresultStatus(result) != PGRES_PIPELINE_ABORTED else { continue }
+                guard outcome == nil, PQresultStatus(result) != PGRES_PIPELINE_ABORTED else {
+                    PQclear(result)
+                    continue
+                }
                 outcome = Result { () throws(PostgresError) in try decoded(result) }
             }
             guard failure == nil else { continue }
@@ -204,11 +203,16 @@ public final class PostgresConnection: @unchecked Sendable {
         }
     }
 
-    /// The rows of a successful result, or the error of a failed one.
+    /// The rows of a successful result, which keep `result` and free it when they go, or the error
+    /// of a failed one, with `result` freed.
     private func decoded(_ result: OpaquePointer) throws(PostgresError) -> QueryResult {
         let status = PQresultStatus(result)
-        guard status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK else { throw queryError(result) }
-        return QueryResult(storage: Self.storage(of: result))
+        guard status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK else {
+            let error = queryError(result)
+            PQclear(result)
+            throw error
+        }
+        return QueryResult(storage: ResultStorage(result))
     }
 
     /// Begins the one transaction deepdiff reads in: `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`, then
@@ -336,25 +340,6 @@ public final class PostgresConnection: @unchecked Sendable {
         if !port.isEmpty { target += ":\(port)" }
         if !database.isEmpty { target += "/\(database)" }
         return target
-    }
-
-    /// Copies a result into Swift values; lengths come from libpq, so no value is scanned for its end.
-    private static func storage(of result: OpaquePointer) -> ResultStorage {
-        let rowCount = PQntuples(result), columnCount = PQnfields(result)
-        let columnNames = (0..<columnCount).map { text(PQfname(result, $0)) }
-        var values: [String?] = []
-        values.reserveCapacity(Int(rowCount) * Int(columnCount))
-        for row in 0..<rowCount {
-            for column in 0..<columnCount {
-                guard PQgetisnull(result, row, column) == 0, let bytes = PQgetvalue(result, row, column) else {
-                    values.append(nil)
-                    continue
-                }
-                let buffer = UnsafeRawBufferPointer(start: bytes, count: Int(PQgetlength(result, row, column)))
-                values.append(String(decoding: buffer, as: UTF8.self))
-            }
-        }
-        return ResultStorage(columnNames: columnNames, values: values)
     }
 
     private static func text(_ pointer: UnsafePointer<CChar>?) -> String {

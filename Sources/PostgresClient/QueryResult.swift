@@ -1,3 +1,5 @@
+import CLibPQ
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -32,17 +34,36 @@ public struct QueryResult: Sendable, RandomAccessCollection {
     public subscript(position: Int) -> Row { rows[position] }
 }
 
-/// The values of a result, row after row in one array, shared by the result and its rows.
-final class ResultStorage: Sendable {
+/// The values of a result, shared by the result and its rows: libpq's own result, each value read
+/// where it is when a row asks for it (no copy of the whole result is made first), or values given
+/// in hand.
+final class ResultStorage: @unchecked Sendable {
+    // Sendable: nothing here changes after `init`, and libpq lets any thread read a `PGresult`.
+    private enum Values {
+        case libpq(OpaquePointer)
+        case inHand([String?])
+    }
+
     let columnNames: [String]
     /// The names' UTF-8 bytes one after another, and where each name's bytes are: lookups compare
     /// lengths, then bytes, without touching a `String` or an array per column.
     private let nameBytes: [UInt8]
     private let nameRanges: [Range<Int>]
-    let values: [String?]
+    private let values: Values
     let rowCount: Int
 
-    init(columnNames: [String], values: [String?]) {
+    /// The values of `result`, which this storage owns and frees.
+    convenience init(_ result: OpaquePointer) {
+        self.init(columnNames: (0..<PQnfields(result)).map { String(cString: PQfname(result, $0)) },
+                  values: .libpq(result), rowCount: Int(PQntuples(result)))
+    }
+
+    /// Values in hand, row after row.
+    convenience init(columnNames: [String], values: [String?]) {
+        self.init(columnNames: columnNames, values: .inHand(values), rowCount: columnNames.isEmpty ? 0 : values.count / columnNames.count)
+    }
+
+    private init(columnNames: [String], values: Values, rowCount: Int) {
         self.columnNames = columnNames
         var nameBytes: [UInt8] = []
         var nameRanges: [Range<Int>] = []
@@ -53,7 +74,23 @@ final class ResultStorage: Sendable {
         self.nameBytes = nameBytes
         self.nameRanges = nameRanges
         self.values = values
-        self.rowCount = columnNames.isEmpty ? 0 : values.count / columnNames.count
+        self.rowCount = rowCount
+    }
+
+    deinit {
+        if case .libpq(let result) = values { PQclear(result) }
+    }
+
+    /// The value in `row` and `column`, nil for NULL; libpq gives its length, so it is not scanned for its end.
+    func value(row: Int, column: Int) -> String? {
+        switch values {
+        case .libpq(let result):
+            let row = Int32(row), column = Int32(column)
+            guard PQgetisnull(result, row, column) == 0, let bytes = PQgetvalue(result, row, column) else { return nil }
+            return String(decoding: UnsafeRawBufferPointer(start: bytes, count: Int(PQgetlength(result, row, column))), as: UTF8.self)
+        case .inHand(let values):
+            return values[row * columnNames.count + column]
+        }
     }
 
     /// The position of the column named `name`; with duplicate names (`SELECT 1 AS a, 2 AS a`) the

@@ -22,7 +22,7 @@ public struct Row: Sendable {
         guard let position = storage.columnPosition(column) else {
             throw Self.decodingError(column, "is not in the result (columns: \(storage.columnNames.joined(separator: ", ")))")
         }
-        return storage.values[row * storage.columnNames.count + position]
+        return storage.value(row: row, column: position)
     }
 
     /// Whether the column holds NULL.
