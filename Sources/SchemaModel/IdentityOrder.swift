@@ -30,35 +30,53 @@ public enum IdentityOrder {
             if !(previous < current) { isStrict = false }
         }
         if isSorted { return (items, isStrict) }
-        let keys = items.map { SortKey(identity($0)) }
-        let order = keys.indices.sorted { keys[$0] < keys[$1] }
-        let isStrictlyOrdered = zip(order, order.dropFirst()).allSatisfy { keys[$0] < keys[$1] }
-        return (order.map { items[$0] }, isStrictlyOrdered)
+        let keys = SortKeys(items.lazy.map(identity))
+        let order = keys.sortedPositions()
+        return (order.map { items[$0] }, keys.areStrictlyOrdered(order))
     }
 
-    /// An identity as bytes: the kind's position, then schema, relation, name and arguments in UTF-8,
-    /// each ended by a zero byte (which no PostgreSQL name contains), so that byte order is identity order.
-    struct SortKey: Comparable {
-        let bytes: [UInt8]
+    /// Identities as bytes that sort the same way, one after another in a single buffer: the
+    /// kind's position, then schema, relation, name and arguments in UTF-8, each ended by a zero
+    /// byte (which no PostgreSQL name contains).
+    struct SortKeys {
+        private var bytes: [UInt8] = []
+        /// Where each identity's key starts in `bytes`; it ends where the next one starts.
+        private var starts: [Int] = []
 
-        init(_ identity: ObjectIdentity) {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(5 + identity.name.utf8.count + (identity.schema?.utf8.count ?? 0)
-                + (identity.relation?.utf8.count ?? 0) + (identity.arguments?.utf8.count ?? 0))
-            bytes.append(UInt8(identity.kind.sortPosition))
+        init(_ identities: some Collection<ObjectIdentity>) {
+            starts.reserveCapacity(identities.count + 1)
             func append(_ field: String?) {
                 if let field { bytes.append(contentsOf: field.utf8) }
                 bytes.append(0)
             }
-            append(identity.schema)
-            append(identity.relation)
-            append(identity.name)
-            append(identity.arguments)
-            self.bytes = bytes
+            for identity in identities {
+                starts.append(bytes.count)
+                bytes.append(UInt8(identity.kind.sortPosition))
+                append(identity.schema)
+                append(identity.relation)
+                append(identity.name)
+                append(identity.arguments)
+            }
+            starts.append(bytes.count)
         }
 
-        static func < (lhs: SortKey, rhs: SortKey) -> Bool {
-            lhs.bytes.withUnsafeBufferPointer { left in rhs.bytes.withUnsafeBufferPointer { right in UTF8Bytes.compare(left, right) < 0 } }
+        /// The positions of the keys in ascending order, equal keys in their original order.
+        func sortedPositions() -> [Int] {
+            bytes.withUnsafeBufferPointer { buffer in
+                starts.indices.dropLast().sorted { Self.compare(buffer, starts, $0, $1) < 0 }
+            }
+        }
+
+        /// Whether each key in `order` sorts strictly after the one before it.
+        func areStrictlyOrdered(_ order: [Int]) -> Bool {
+            bytes.withUnsafeBufferPointer { buffer in
+                zip(order, order.dropFirst()).allSatisfy { Self.compare(buffer, starts, $0, $1) < 0 }
+            }
+        }
+
+        private static func compare(_ buffer: UnsafeBufferPointer<UInt8>, _ starts: [Int], _ left: Int, _ right: Int) -> Int {
+            UTF8Bytes.compare(UnsafeBufferPointer(rebasing: buffer[starts[left]..<starts[left + 1]]),
+                              UnsafeBufferPointer(rebasing: buffer[starts[right]..<starts[right + 1]]))
         }
     }
 }
