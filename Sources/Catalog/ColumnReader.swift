@@ -40,18 +40,18 @@ struct ColumnReader: KindReader {
     static let identityKinds = ["a": "always", "d": "by default"]
 
     func object(from row: Row) throws(PostgresError) -> SchemaObject {
-        // In the order of the names, so each one is appended (see `Attributes`).
-        var attributes: Attributes = [
-            AttributeName.collation: try row.text("collation"),
-            AttributeName.comment: try row.text("comment"),
-            AttributeName.defaultExpression: try row.sql("default_expression"),
-            AttributeName.generatedExpression: try row.sql("generated_expression"),
-            AttributeName.identity: try row.code("identity", Self.identityKinds),
-            AttributeName.notNull: try row.flag("not_null"),
-            AttributeName.position: try row.number("number"),
-            AttributeName.privileges: try row.list("privileges", sorted: true),
-            AttributeName.dataType: try row.text("type"),
-        ]
+        // In the order of the names, so the list is kept as it is (see `Attributes`).
+        var attributes = Attributes(inOrder: [
+            .init(AttributeName.collation, try row.text("collation")),
+            .init(AttributeName.comment, try row.text("comment")),
+            .init(AttributeName.defaultExpression, try row.sql("default_expression")),
+            .init(AttributeName.generatedExpression, try row.sql("generated_expression")),
+            .init(AttributeName.identity, try row.code("identity", Self.identityKinds)),
+            .init(AttributeName.notNull, try row.flag("not_null")),
+            .init(AttributeName.position, try row.number("number")),
+            .init(AttributeName.privileges, try row.list("privileges", sorted: true)),
+            .init(AttributeName.dataType, try row.text("type")),
+        ])
         if let compression = try row.optionalString("compression") {
             attributes[AttributeName.compression] = .text(compression == "p" ? "pglz" : compression == "l" ? "lz4" : compression)
         }

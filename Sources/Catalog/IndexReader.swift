@@ -24,7 +24,7 @@ struct IndexReader: KindReader {
         SchemaObject(
             identity: ObjectIdentity(kind: .index, schema: try row.string("schema"), name: try row.string("name")),
             definition: try row.definition(),
-            attributes: [AttributeName.table: try row.text("table_name"), AttributeName.comment: try row.text("comment")]
+            attributes: Attributes(inOrder: [.init(AttributeName.comment, try row.text("comment")), .init(AttributeName.table, try row.text("table_name"))])
         )
     }
 }

@@ -118,11 +118,11 @@ extension Row {
     /// The owner, privileges and comment every owned object carries, from the columns `owner`,
     /// `privileges` and `comment`.
     func ownership() throws(PostgresError) -> Attributes {
-        [
-            AttributeName.comment: try text("comment"),
-            AttributeName.owner: try text("owner"),
-            AttributeName.privileges: try list("privileges", sorted: true),
-        ]
+        Attributes(inOrder: [
+            .init(AttributeName.comment, try text("comment")),
+            .init(AttributeName.owner, try text("owner")),
+            .init(AttributeName.privileges, try list("privileges", sorted: true)),
+        ])
     }
 
     /// The definition held in `column`, fingerprinted.

@@ -9,6 +9,12 @@ public struct Attributes: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
     public struct Entry: Hashable, Sendable {
         public let name: String
         public var value: AttributeValue
+
+        /// The value `value` named `name`.
+        public init(_ name: String, _ value: AttributeValue) {
+            self.name = name
+            self.value = value
+        }
     }
 
     /// The attributes, sorted by name.
@@ -23,15 +29,20 @@ public struct Attributes: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
         for (name, value) in pairs { self[name] = value }
     }
 
-    /// Names listed in order (as the catalog readers list them) become the entries as they are;
-    /// any other list is sorted as `init(_:)` sorts it.
     public init(dictionaryLiteral elements: (String, AttributeValue)...) {
-        guard elements.indices.dropFirst().allSatisfy({ elements[$0 - 1].0 < elements[$0].0 }) else {
-            self.init(elements)
+        self.init(elements)
+    }
+
+    /// The attributes `entries` lists, kept as they are when their names are in order and unique (as
+    /// the catalog readers list them, row after row), else sorted as `init(_:)` sorts them. Unlike a
+    /// dictionary literal, the list itself becomes the storage: nothing is copied or freed.
+    public init(inOrder entries: [Entry]) {
+        guard entries.indices.dropFirst().allSatisfy({ entries[$0 - 1].name < entries[$0].name }) else {
+            self.init(entries.map { ($0.name, $0.value) })
             return
         }
         self.init()
-        entries = elements.map { Entry(name: $0.0, value: $0.1) }
+        self.entries = entries
     }
 
     /// The value named `name`, or nil; setting nil removes it.
@@ -46,8 +57,8 @@ public struct Attributes: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
             switch (position(of: name), newValue) {
             case (.found(let index), let value?): entries[index].value = value
             case (.found(let index), nil): entries.remove(at: index)
-            case (.insertionPoint(let index), let value?) where index == entries.count: entries.append(Entry(name: name, value: value))
-            case (.insertionPoint(let index), let value?): entries.insert(Entry(name: name, value: value), at: index)
+            case (.insertionPoint(let index), let value?) where index == entries.count: entries.append(Entry(name, value))
+            case (.insertionPoint(let index), let value?): entries.insert(Entry(name, value), at: index)
             case (.insertionPoint, nil): break
             }
         }

@@ -16,6 +16,16 @@ struct AttributesTests {
                                "_internal": .flag(true), "comment": .null])
     }
 
+    @Test("a list of entries is kept when in order, and otherwise sorted like any other attributes")
+    func fromEntries() {
+        let inOrder = Attributes(inOrder: [.init("comment", .null), .init("owner", .text("a"))])
+        #expect(inOrder.names == ["comment", "owner"])
+        #expect(inOrder == ["owner": .text("a"), "comment": .null])
+        let unordered = Attributes(inOrder: [.init("owner", .text("a")), .init("comment", .null), .init("owner", .text("b"))])
+        #expect(unordered.names == ["comment", "owner"])
+        #expect(unordered["owner"] == .text("b"))
+    }
+
     @Test("setting a name again replaces its value; setting nil removes it")
     func replaceAndRemove() {
         var attributes: Attributes = ["owner": .text("a")]
