@@ -4,8 +4,8 @@ import PostgresClient
 ///
 /// `pg_get_viewdef`, `pg_get_functiondef` and their kin read the latest catalog, not the transaction's
 /// snapshot, so a read overlapping DDL could mix two states. Row counts and the sum of `xmin` per catalog
-/// change with every insert, update and delete; computed inside the snapshot at the start and again after
-/// it ends, a difference means the schema changed in between. Rows of temporary objects are left out so
+/// change with every insert, update and delete; computed in the read's snapshot and again in a new
+/// transaction after it ends, a difference means the schema changed in between. Rows of temporary objects are left out so
 /// that other sessions' temporary tables do not count as changes.
 ///
 /// The sum is taken without turning each `xmin` into text: `age(xmin)` is the distance from the
@@ -63,7 +63,7 @@ enum CatalogSignature {
         """
     }()
 
-    /// The signature as of the current snapshot (or now, outside a transaction). The query is
+    /// The signature as of the current transaction's snapshot (or now, outside a transaction). The query is
     /// prepared, so that a read's second signature does not plan its twenty-odd scans again.
     static func compute(on connection: PostgresConnection) throws(PostgresError) -> String {
         let result = try connection.queryPrepared(query)
