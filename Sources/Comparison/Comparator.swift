@@ -38,10 +38,9 @@ public enum Comparator {
         let sourceDescription = SideDescription(label: sourceLabel, database: source.database, server: source.server)
         let targetDescription = SideDescription(label: targetLabel, database: target.database, server: target.server)
         let unmodeled = UnmodeledCounts(source: source.unmodeledObjects, target: target.unmodeledObjects)
-        if pairsInOrder {
-            return ComparisonResult(source: sourceDescription, target: targetDescription, objectsInOrder: comparisons, unmodeledObjects: unmodeled)
-        }
-        return ComparisonResult(source: sourceDescription, target: targetDescription, objects: comparisons, unmodeledObjects: unmodeled)
+        return ComparisonResult(source: sourceDescription, target: targetDescription,
+                                objectsInOrder: pairsInOrder ? comparisons : IdentityOrder.sorted(comparisons) { $0.identity },
+                                unmodeledObjects: unmodeled)
     }
 
     /// The comparison of an object present on both sides.
@@ -163,7 +162,8 @@ enum ObjectPair: Sendable {
     /// target, a duplicate keeping its first object. `knownStrictlySorted` skips checking the order.
     static func match(source: [SchemaObject], target: [SchemaObject], knownStrictlySorted: Bool)
         -> (pairs: [ObjectPair], inIdentityOrder: Bool) {
-        guard knownStrictlySorted || (isStrictlySorted(source) && isStrictlySorted(target)) else {
+        guard knownStrictlySorted
+            || (IdentityOrder.isStrictlyOrdered(source, by: \.identity) && IdentityOrder.isStrictlyOrdered(target, by: \.identity)) else {
             return (matchByHashing(source: source, target: target), false)
         }
         // Identities that differ only in an absent against an empty field sort alike: their pairs may
@@ -190,11 +190,6 @@ enum ObjectPair: Sendable {
         pairs.append(contentsOf: source.indices[sourceIndex...].map { .onlyInSource($0) })
         pairs.append(contentsOf: target.indices[targetIndex...].map { .onlyInTarget($0) })
         return (pairs, inIdentityOrder)
-    }
-
-    /// Whether every object's identity sorts strictly after the one before it.
-    private static func isStrictlySorted(_ objects: [SchemaObject]) -> Bool {
-        objects.indices.dropFirst().allSatisfy { objects[$0 - 1].identity < objects[$0].identity }
     }
 
     private static func matchByHashing(source: [SchemaObject], target: [SchemaObject]) -> [ObjectPair] {

@@ -7,7 +7,7 @@ import Darwin
 /// Sorting by identity without comparing `String`s over and over.
 ///
 /// Sorting tens of thousands of objects costs O(n log n) comparisons; comparing identities field by
-/// field hashes kinds and retains strings at every step. Instead each identity is flattened once into
+/// field copies and retains their strings at every step. Instead each identity is flattened once into
 /// bytes that sort the same way (see `ObjectIdentity.<`) and positions are sorted by those bytes.
 public enum IdentityOrder {
     /// `items` sorted by the identity `identity` gives each, keeping the order of equal identities.
@@ -20,19 +20,15 @@ public enum IdentityOrder {
     public static func sortedNotingDuplicates<Item>(_ items: [Item], by identity: (Item) -> ObjectIdentity)
         -> (items: [Item], isStrictlyOrdered: Bool) {
         // Often the items are in order already (a comparison's objects, merged from two snapshots).
-        var isSorted = true, isStrict = true
-        for index in items.indices.dropFirst() {
-            let previous = identity(items[index - 1]), current = identity(items[index])
-            if current < previous {
-                isSorted = false
-                break
-            }
-            if !(previous < current) { isStrict = false }
-        }
-        if isSorted { return (items, isStrict) }
+        if isStrictlyOrdered(items, by: identity) { return (items, true) }
         let keys = SortKeys(items.lazy.map(identity))
         let order = keys.sortedPositions()
         return (order.map { items[$0] }, keys.areStrictlyOrdered(order))
+    }
+
+    /// Whether each item's identity sorts strictly after the one before it.
+    public static func isStrictlyOrdered<Item>(_ items: [Item], by identity: (Item) -> ObjectIdentity) -> Bool {
+        items.indices.dropFirst().allSatisfy { identity(items[$0 - 1]) < identity(items[$0]) }
     }
 
     /// Identities as bytes that sort the same way, one after another in a single buffer: the
