@@ -51,8 +51,8 @@ public struct CatalogReader: Sendable {
     public struct UnconfirmedRead: Sendable {
         /// Everything read, in the transaction's snapshot.
         public let snapshot: Snapshot
-        /// The catalogs' state when the transaction's snapshot was taken.
-        fileprivate let signatureAtStart: String
+        /// The transaction's snapshot itself, as `pg_snapshot` text.
+        fileprivate let transactionSnapshot: String
     }
 
     /// The first half of `read(from:)`: everything is read in the transaction, which stays open
@@ -64,12 +64,11 @@ public struct CatalogReader: Sendable {
             try connection.beginReadOnlySnapshot(statementTimeoutMilliseconds: statementTimeoutMilliseconds)
         }
         do {
-            // The first statement fixes the transaction's snapshot, so this signature is the snapshot's.
-            let signatureAtStart = try step("the catalog's state") { () throws(PostgresError) in
-                try CatalogSignature.compute(on: connection)
+            let transactionSnapshot = try step("the catalog's state") { () throws(PostgresError) in
+                try ConcurrentCommits.transactionSnapshot(on: connection)
             }
             return UnconfirmedRead(snapshot: try readInSnapshot(from: connection, serverVersion: serverVersion),
-                                   signatureAtStart: signatureAtStart)
+                                   transactionSnapshot: transactionSnapshot)
         } catch {
             // The read failed already; a failure to end the transaction would add nothing useful.
             try? connection.endReadOnlySnapshot()
@@ -79,18 +78,29 @@ public struct CatalogReader: Sendable {
 
     /// The second half of `read(from:)`: ends the transaction `read` was made in, on `connection`,
     /// and returns its snapshot unless DDL committed since the read began.
+    ///
+    /// When no transaction has committed since the snapshot, nothing can have changed. Otherwise the
+    /// catalog signature is taken in the read's snapshot, still open, and again in a new transaction:
+    /// a difference means DDL committed during the read.
     public func confirm(_ read: UnconfirmedRead, on connection: PostgresConnection) throws(CatalogError) -> Snapshot {
-        try step("a read-only transaction") { () throws(PostgresError) in try connection.endReadOnlySnapshot() }
-        let signatureAfter = try step("the catalog's state") { () throws(PostgresError) in
-            do throws(PostgresError) {
-                return try signatureInNewTransaction(on: connection)
-            } catch where error.sqlState == .invalidSQLStatementName {
-                // A pooler ran the transaction on a server connection without the prepared
-                // signature; the next transaction prepares it there.
-                return try signatureInNewTransaction(on: connection)
+        let signatureAtStart: String?
+        do {
+            let quiet = try step("the catalog's state") { () throws(PostgresError) in
+                try ConcurrentCommits.noneSince(read.transactionSnapshot, on: connection)
             }
+            signatureAtStart = quiet ? nil : try step("the catalog's state") { () throws(PostgresError) in
+                try CatalogSignature.compute(on: connection)
+            }
+        } catch {
+            try? connection.endReadOnlySnapshot()
+            throw error
         }
-        if signatureAfter != read.signatureAtStart { throw CatalogError(kind: .schemaChangedDuringRead) }
+        try step("a read-only transaction") { () throws(PostgresError) in try connection.endReadOnlySnapshot() }
+        guard let signatureAtStart else { return read.snapshot }
+        let signatureAfter = try step("the catalog's state") { () throws(PostgresError) in
+            try signatureInNewTransaction(on: connection)
+        }
+        if signatureAfter != signatureAtStart { throw CatalogError(kind: .schemaChangedDuringRead) }
         return read.snapshot
     }
 

@@ -97,16 +97,23 @@ public final class PostgresConnection: @unchecked Sendable {
     /// on a pooled server connection cannot collide with another client's.
     ///
     /// A pooler in transaction mode may run a later transaction on another server connection, which
-    /// lacks the prepared statement. Outside a transaction the statement is then prepared again at
-    /// once; inside one, the transaction has failed, and the error (`invalidSQLStatementName`) is
-    /// thrown for the caller to run the statement again in a new transaction, where it is prepared anew.
+    /// lacks the prepared statement; it is then prepared again. Inside a transaction, running a
+    /// statement prepared before is guarded by a savepoint, so that its absence does not fail the
+    /// transaction.
     public func queryPrepared(_ sql: String) throws(PostgresError) -> QueryResult {
         if let name = preparedStatements[sql] {
+            let guarded = PQtransactionStatus(connection) == PQTRANS_INTRANS
+            if guarded { _ = try query("SAVEPOINT deepdiff_prepared") }
             do {
-                return try executePrepared(name)
+                let result = try executePrepared(name)
+                if guarded { _ = try query("RELEASE SAVEPOINT deepdiff_prepared") }
+                return result
             } catch where error.sqlState == .invalidSQLStatementName {
                 preparedStatements[sql] = nil
-                guard PQtransactionStatus(connection) == PQTRANS_IDLE else { throw error }
+                if guarded {
+                    _ = try query("ROLLBACK TO SAVEPOINT deepdiff_prepared")
+                    _ = try query("RELEASE SAVEPOINT deepdiff_prepared")
+                }
             }
         }
         try checkForNUL(Statement(sql))

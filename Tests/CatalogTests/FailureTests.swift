@@ -118,6 +118,43 @@ struct FailureTests {
         #expect(try connection.query("SELECT current_setting('transaction_read_only') AS ro").first?.string("ro") == "off")
     }
 
+    @Test("a read during which no transaction commits is confirmed without catalog signatures", arguments: Cluster.allCases)
+    func quietRead(cluster: Cluster) throws {
+        let database = try FixtureDatabase.create(on: cluster, loading: ["everything.sql"])
+        defer { try? database.drop() }
+        let connection = try database.connect()
+        let read = try CatalogReader().read(from: connection)
+        #expect(!read.objects.isEmpty)
+        #expect(try preparedStatementCount(on: connection) == 0)
+    }
+
+    @Test("a transaction that commits during a read without DDL leaves the read confirmed, by signatures",
+          arguments: Cluster.allCases)
+    func unrelatedCommitDuringRead(cluster: Cluster) throws {
+        let database = try FixtureDatabase.create(on: cluster, loading: ["everything.sql"])
+        defer { try? database.drop() }
+        let connection = try database.connect()
+        let reader = CatalogReader()
+        let read = try reader.readUnconfirmed(from: connection)
+        try database.execute("SELECT pg_current_xact_id()")
+        #expect(try reader.confirm(read, on: connection) == read.snapshot)
+        #expect(try preparedStatementCount(on: connection) == 1)
+    }
+
+    @Test("DDL that commits after the read's queries and before its confirmation is reported", arguments: Cluster.allCases)
+    func ddlBeforeConfirmation(cluster: Cluster) throws {
+        let database = try FixtureDatabase.create(on: cluster, loading: ["everything.sql"])
+        defer { try? database.drop() }
+        let connection = try database.connect()
+        let reader = CatalogReader()
+        let read = try reader.readUnconfirmed(from: connection)
+        try database.execute("COMMENT ON TABLE app.invoices IS 'commented during the read'")
+        let error = try #require(throws: CatalogError.self) { try reader.confirm(read, on: connection) }
+        #expect(error.kind == .schemaChangedDuringRead)
+        // The failed confirmation ended the read's transaction.
+        #expect(try connection.query("SELECT current_setting('transaction_read_only') AS ro").first?.string("ro") == "off")
+    }
+
     @Test("a read is confirmed when its prepared signature is gone, as on another server connection behind a pooler",
           arguments: Cluster.allCases)
     func signatureLostToPooler(cluster: Cluster) throws {
@@ -125,11 +162,19 @@ struct FailureTests {
         defer { try? database.drop() }
         let connection = try database.connect()
         let reader = CatalogReader()
-        let read = try reader.readUnconfirmed(from: connection)
+        // A commit during each read makes it confirm by signatures, preparing the signature query.
+        let first = try reader.readUnconfirmed(from: connection)
+        try database.execute("SELECT pg_current_xact_id()")
+        #expect(try reader.confirm(first, on: connection) == first.snapshot)
         _ = try connection.query("DEALLOCATE ALL")
-        #expect(try reader.confirm(read, on: connection) == read.snapshot)
-        #expect(try connection.query("SELECT count(*) AS statements FROM pg_prepared_statements").first?.int("statements") == 1)
-        #expect(try reader.read(from: connection) == read.snapshot)
+        let second = try reader.readUnconfirmed(from: connection)
+        try database.execute("SELECT pg_current_xact_id()")
+        #expect(try reader.confirm(second, on: connection) == first.snapshot)
+        #expect(try preparedStatementCount(on: connection) == 1)
+    }
+
+    private func preparedStatementCount(on connection: PostgresConnection) throws -> Int? {
+        try connection.query("SELECT count(*) AS statements FROM pg_prepared_statements").first?.int("statements")
     }
 }
 
