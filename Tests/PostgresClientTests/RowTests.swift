@@ -71,6 +71,23 @@ import Testing
         #expect(try decodingMessage { _ = try row.string("zz") } == "column \"zz\" is not in the result (columns: a, b)")
     }
 
+    @Test("columns are found by name among many, with names alike, repeated, empty or not ASCII")
+    func columnsAreFoundByName() throws {
+        // Three hundred names cannot each have a slot of their own among 256: some share one.
+        var names = (0..<300).map { "column_\($0)" }
+        names += ["privileges", "privilegez", "privileges_of_owner", "", "ü", "a", "a"]
+        let values: [String?] = names.indices.map { String($0) }
+        let row = QueryResult(columnNames: names, values: [values])[0]
+        for (position, name) in names.enumerated().dropLast() {
+            #expect(try row.string(name) == String(position), "column \(name)")
+        }
+        // A repeated name is its first column.
+        #expect(try row.string("a") == String(names.count - 2))
+        for absent in ["column_300", "privilege", "privilegess", "A", "u"] {
+            #expect(try decodingMessage { _ = try row.string(absent) }.hasPrefix("column \"\(absent)\" is not in the result"))
+        }
+    }
+
     @Test func resultIsACollectionOfRows() throws {
         let result = QueryResult(columnNames: ["n"], values: [["1"], ["2"], ["3"]])
         #expect(result.count == 3)
