@@ -47,6 +47,22 @@ final class ByteBuffer {
         count += bytes.count
     }
 
+    /// Appends a space unless nothing has been written yet, then `bytes[range]`, lower-cased when
+    /// `lowercasing`: a token of the canonical form, with one capacity check.
+    @inline(__always)
+    func appendToken(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, lowercasing: Bool) {
+        reserve(range.count + 9)
+        if count > 0 {
+            base[count] = UInt8(ascii: " ")
+            count += 1
+        }
+        if lowercasing {
+            appendLowercased(bytes, range)
+        } else {
+            append(bytes, range)
+        }
+    }
+
     /// Appends `bytes[range]`.
     @inline(__always)
     func append(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {

@@ -44,33 +44,42 @@ struct CanonicalWriter {
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
-            if output.count > 0 { output.append(UInt8(ascii: " ")) }
-            let canonicalStart = output.count
+            // Every token after the first is written after a space.
+            let canonicalStart = output.count > 0 ? output.count + 1 : 0
             var unitToken = token
             var isBody = false
             switch token.kind {
             case .keyword, .identifier, .number:
                 // A number's letters (exponent, radix prefix, hex digits) do not change its value.
-                output.appendLowercased(bytes, token.range)
+                output.appendToken(bytes, token.range, lowercasing: true)
+            case .operator, .punctuation, .typecast, .parameter:
+                output.appendToken(bytes, token.range, lowercasing: false)
             case .quotedIdentifier:
+                appendSeparator()
                 let escape = unicodeEscapeClause(bytes, tokens, after: index)
                 if let escape { unitToken.end = tokens[escape.lastIndex].end; index = escape.lastIndex }
                 appendIdentifier(bytes, token, escape: escape?.character ?? UInt8(ascii: "\\"))
             case .string:
+                appendSeparator()
                 while nextBody < bodies.count && bodies[nextBody] < index { nextBody += 1 }
                 isBody = nextBody < bodies.count && bodies[nextBody] == index
                 let escape = unicodeEscapeClause(bytes, tokens, after: index)
                 if let escape { unitToken.end = tokens[escape.lastIndex].end; index = escape.lastIndex }
                 appendString(bytes, token, escape: escape?.character ?? UInt8(ascii: "\\"), isBody: isBody)
-            case .error:
-                sawError = true
-                appendRaw(bytes, token)
-            default:
-                appendRaw(bytes, token)
+            case .error, .comment, .whitespace:
+                // The lexer gives the writer no comments or whitespace: errors are what come here.
+                sawError = sawError || token.kind == .error
+                output.appendToken(bytes, token.range, lowercasing: false)
             }
             units?.append(Unit(token: unitToken, canonical: canonicalStart..<output.count, isRoutineBody: isBody))
             index += 1
         }
+    }
+
+    /// The space between two tokens, before any but the first.
+    @inline(__always)
+    private func appendSeparator() {
+        if output.count > 0 { output.append(UInt8(ascii: " ")) }
     }
 
     /// The token exactly as written.

@@ -120,6 +120,10 @@ struct LexerCursor {
 
     private mutating func lexWhitespace() -> TokenKind {
         position += 1
+        // Indentation: eight spaces at a time.
+        while position + 8 <= count && UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
+            position += 8
+        }
         while position < count && classes[Int(base[position])] & ByteClass.space != 0 { position += 1 }
         return .whitespace
     }

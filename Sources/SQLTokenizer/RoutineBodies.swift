@@ -4,6 +4,9 @@
 enum RoutineBodies {
     /// Indices into `tokens` of routine bodies, ascending.
     static func indices(in bytes: UnsafeBufferPointer<UInt8>, tokens: [Token]) -> [Int] {
+        // Most texts, routine bodies above all, hold no CREATE or DO: one quick look at each token's
+        // length spares them the statement scan.
+        guard tokens.contains(where: { mayStartRoutine(bytes, $0) }) else { return [] }
         var bodies: [Int] = []
         var index = 0
         while index < tokens.count {
@@ -18,8 +21,7 @@ enum RoutineBodies {
         let head = tokens[first]
         let isCreate = isWord(bytes, head, "create")
         let isDo = isWord(bytes, head, "do")
-        guard isCreate || isDo else { return endOfStatement(bytes, tokens, from: first) }
-        var isRoutine = isDo
+        guard isDo || isCreate && createsRoutine(bytes, tokens, after: first) else { return endOfStatement(bytes, tokens, from: first) }
         var language: Language? = isDo ? .procedural : nil
         var candidates: [Int] = []
         var depth = 0
@@ -49,18 +51,12 @@ enum RoutineBodies {
                 continue
             }
             guard token.kind == .keyword || token.kind == .identifier else { continue }
-            // By length first: most words are none of these and cost one comparison.
+            // By length first: most words are neither and cost one comparison.
             switch token.end - token.start {
             case 2:
                 if TokenText.equals(bytes, token, "as") { previous = .as }
             case 8:
-                if TokenText.equals(bytes, token, "language") {
-                    previous = .language
-                } else if before != .language && TokenText.equals(bytes, token, "function") {
-                    isRoutine = isRoutine || isCreate
-                }
-            case 9:
-                if before != .language && TokenText.equals(bytes, token, "procedure") { isRoutine = isRoutine || isCreate }
+                if TokenText.equals(bytes, token, "language") { previous = .language }
             default:
                 break
             }
@@ -68,9 +64,22 @@ enum RoutineBodies {
         return finish(tokens.count)
 
         func finish(_ end: Int) -> Int {
-            if isRoutine && language != nil { bodies.append(contentsOf: candidates) }
+            if language != nil { bodies.append(contentsOf: candidates) }
             return end
         }
+    }
+
+    /// Whether the `CREATE` at `head` begins `CREATE [OR REPLACE] FUNCTION` or `... PROCEDURE`:
+    /// other statements (views above all) are passed over without a look at each token.
+    private static func createsRoutine(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], after head: Int) -> Bool {
+        guard var index = nextSignificant(tokens, from: head + 1) else { return false }
+        if isWord(bytes, tokens[index], "or") {
+            guard let replace = nextSignificant(tokens, from: index + 1), isWord(bytes, tokens[replace], "replace"),
+                  let next = nextSignificant(tokens, from: replace + 1)
+            else { return false }
+            index = next
+        }
+        return isWord(bytes, tokens[index], "function") || isWord(bytes, tokens[index], "procedure")
     }
 
     /// The index of the top-level `;` at or after `start`, or the end.
@@ -85,6 +94,16 @@ enum RoutineBodies {
             }
         }
         return tokens.count
+    }
+
+    /// Whether `token` is `CREATE` or `DO`, the words a statement that holds a routine body begins with.
+    @inline(__always)
+    private static func mayStartRoutine(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
+        switch token.end - token.start {
+        case 6: isWord(bytes, token, "create")
+        case 2: isWord(bytes, token, "do")
+        default: false
+        }
     }
 
     /// Whether `token` is the keyword `word` (which must be one). The normalizer lexes without

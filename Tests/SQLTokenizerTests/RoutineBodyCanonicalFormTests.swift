@@ -85,6 +85,11 @@ struct RoutineBodyCanonicalFormTests {
         ("CREATE FUNCTION f() LANGUAGE sql AS $$ SELECT  1 $$ LANGUAGE c",
          "create function f ( ) language sql as ' SELECT  1 ' language c"),
         ("CREATE FUNCTION f() LANGUAGE c AS 'lib', 'SYM'", "create function f ( ) language c as 'lib' , 'SYM'"),
+        // Only CREATE [OR REPLACE] FUNCTION or PROCEDURE makes a routine, whatever words follow.
+        ("create or replace procedure p() language sql as $$ SELECT  1 $$", "create or replace procedure p ( ) language sql as 'select 1'"),
+        ("CREATE TRIGGER t AFTER INSERT ON x EXECUTE FUNCTION f() LANGUAGE sql AS $$ SELECT  1 $$",
+         "create trigger t after insert on x execute function f ( ) language sql as ' SELECT  1 '"),
+        ("CREATE OR FUNCTION f() LANGUAGE sql AS $$ SELECT  1 $$", "create or function f ( ) language sql as ' SELECT  1 '"),
         ("DO LANGUAGE plpgsql $$ BEGIN  NULL; END $$", "do language plpgsql 'begin null ; end'"),
         ("DO $$ BEGIN  NULL; END $$ LANGUAGE plpython3u", "do ' BEGIN  NULL; END ' language plpython3u"),
         // An SQL-standard body is plain SQL already.
