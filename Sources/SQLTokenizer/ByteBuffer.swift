@@ -47,12 +47,12 @@ final class ByteBuffer {
         count += bytes.count
     }
 
-    /// Appends a space unless nothing has been written yet, then `bytes[range]`, lower-cased when
-    /// `lowercasing`: a token of the canonical form, with one capacity check.
+    /// Appends a space when `spaced`, then `bytes[range]`, lower-cased when `lowercasing`: a token
+    /// of the canonical form, with one capacity check.
     @inline(__always)
-    func appendToken(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, lowercasing: Bool) {
+    func appendToken(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, spaced: Bool, lowercasing: Bool) {
         reserve(range.count + 9)
-        if count > 0 {
+        if spaced {
             base[count] = UInt8(ascii: " ")
             count += 1
         }
@@ -78,20 +78,37 @@ final class ByteBuffer {
         append(UnsafeBufferPointer(rebasing: bytes[range]))
     }
 
-    /// Appends `text` with every `quote` byte doubled, one byte at a time (for short texts).
+    /// Appends `text` with every `quote` byte written `copies` times, one byte at a time (for short texts).
     @inline(__always)
-    func appendDoubling(_ quote: UInt8, in text: UnsafeBufferPointer<UInt8>) {
-        reserve(text.count * 2)
+    func appendMultiplying(_ quote: UInt8, by copies: Int, in text: UnsafeBufferPointer<UInt8>) {
+        reserve(text.count * copies)
         var end = count
         for byte in text {
             base[end] = byte
             end += 1
             if byte == quote {
-                base[end] = quote
-                end += 1
+                for _ in 1..<copies {
+                    base[end] = quote
+                    end += 1
+                }
             }
         }
         count = end
+    }
+
+    /// Appends `byte` `copies` times.
+    @inline(__always)
+    func append(_ byte: UInt8, copies: Int) {
+        reserve(copies)
+        // Mostly one or two: a loop, not a call to memset.
+        for offset in 0..<copies { base[count + offset] = byte }
+        count += copies
+    }
+
+    /// Drops what was written after the first `count` bytes.
+    func truncate(to count: Int) {
+        precondition(count <= self.count, "a buffer cannot be truncated to more than it holds")
+        self.count = count
     }
 
     /// Appends `bytes[range]` with ASCII `A`–`Z` lower-cased.

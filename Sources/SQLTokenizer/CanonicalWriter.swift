@@ -20,12 +20,18 @@ struct CanonicalWriter {
     private static let maximumDepth = 16
 
     let output: ByteBuffer
+    /// Where this writer's text begins in `output`.
+    private let start: Int
     /// Filled only when the caller asks for units (token-level diffs, formatting differences).
     private(set) var units: [Unit]?
     /// Whether any `.error` token was seen.
     private(set) var sawError = false
     /// How many routine bodies enclose the text this writer writes.
     let depth: Int
+    /// How many times each quote of this writer's text is written: a routine body is written in
+    /// place, inside the constant that holds it, so each of its quotes is written doubled, and a
+    /// quote in a body nested in it four times, as writing the body and then quoting it would.
+    private let quotes: Int
     /// Scratch space for decoding string values, reused across constants.
     private var value: [UInt8] = []
 
@@ -33,6 +39,17 @@ struct CanonicalWriter {
         self.depth = depth
         units = recordingUnits ? [] : nil
         output = ByteBuffer(capacity: capacity)
+        start = 0
+        quotes = 1
+    }
+
+    /// A writer of a routine body in place, at the end of `output`.
+    private init(bodyAt depth: Int, quotes: Int, in output: ByteBuffer) {
+        self.depth = depth
+        self.quotes = quotes
+        self.output = output
+        start = output.count
+        units = nil
     }
 
     /// Appends the canonical form of `bytes`.
@@ -45,22 +62,23 @@ struct CanonicalWriter {
         while index < tokens.count {
             let token = tokens[index]
             // Every token after the first is written after a space.
-            let canonicalStart = output.count > 0 ? output.count + 1 : 0
+            let spaced = output.count > start
+            let canonicalStart = spaced ? output.count + 1 : output.count
             var unitToken = token
             var isBody = false
             switch token.kind {
             case .keyword, .identifier, .number:
                 // A number's letters (exponent, radix prefix, hex digits) do not change its value.
-                output.appendToken(bytes, token.range, lowercasing: true)
+                output.appendToken(bytes, token.range, spaced: spaced, lowercasing: true)
             case .operator, .punctuation, .typecast, .parameter:
-                output.appendToken(bytes, token.range, lowercasing: false)
+                output.appendToken(bytes, token.range, spaced: spaced, lowercasing: false)
             case .quotedIdentifier:
-                appendSeparator()
+                if spaced { output.append(UInt8(ascii: " ")) }
                 let escape = unicodeEscapeClause(bytes, tokens, after: index)
                 if let escape { unitToken.end = tokens[escape.lastIndex].end; index = escape.lastIndex }
                 appendIdentifier(bytes, token, escape: escape?.character ?? UInt8(ascii: "\\"))
             case .string:
-                appendSeparator()
+                if spaced { output.append(UInt8(ascii: " ")) }
                 while nextBody < bodies.count && bodies[nextBody] < index { nextBody += 1 }
                 isBody = nextBody < bodies.count && bodies[nextBody] == index
                 let escape = unicodeEscapeClause(bytes, tokens, after: index)
@@ -69,23 +87,21 @@ struct CanonicalWriter {
             case .error, .comment, .whitespace:
                 // The lexer gives the writer no comments or whitespace: errors are what come here.
                 sawError = sawError || token.kind == .error
-                output.appendToken(bytes, token.range, lowercasing: false)
+                output.appendToken(bytes, token.range, spaced: spaced, lowercasing: false)
             }
             units?.append(Unit(token: unitToken, canonical: canonicalStart..<output.count, isRoutineBody: isBody))
             index += 1
         }
     }
 
-    /// The space between two tokens, before any but the first.
-    @inline(__always)
-    private func appendSeparator() {
-        if output.count > 0 { output.append(UInt8(ascii: " ")) }
-    }
-
     /// The token exactly as written.
     @inline(__always)
     private mutating func appendRaw(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) {
-        output.append(bytes, token.range)
+        if quotes == 1 {
+            output.append(bytes, token.range)
+        } else {
+            StringConstant.appendMultiplying(UInt8(ascii: "'"), by: quotes, in: UnsafeBufferPointer(rebasing: bytes[token.range]), to: output)
+        }
     }
 
     /// `"..."` or `U&"..."`: bare when the name needs no quotes, else `"..."` with `""` escapes.
@@ -122,11 +138,22 @@ struct CanonicalWriter {
     private func appendName(_ name: UnsafeBufferPointer<UInt8>) {
         if Self.isPlainName(name) {
             output.append(name)
-        } else {
-            output.append(UInt8(ascii: "\""))
-            StringConstant.appendDoublingQuotes(name, quote: UInt8(ascii: "\""), to: output)
-            output.append(UInt8(ascii: "\""))
+            return
         }
+        output.append(UInt8(ascii: "\""))
+        if quotes > 1 && name.contains(UInt8(ascii: "'")) {
+            // A name inside a routine body: its single quotes are multiplied too.
+            for byte in name {
+                switch byte {
+                case UInt8(ascii: "\""): output.append(byte, copies: 2)
+                case UInt8(ascii: "'"): output.append(byte, copies: quotes)
+                default: output.append(byte)
+                }
+            }
+        } else {
+            StringConstant.appendMultiplying(UInt8(ascii: "\""), by: 2, in: name, to: output)
+        }
+        output.append(UInt8(ascii: "\""))
     }
 
     /// A name that reads the same unquoted: `[a-z_][a-z0-9_$]*` and no keyword, or an unreserved
@@ -173,13 +200,13 @@ struct CanonicalWriter {
             case .bit, .hex, .national:
                 let letter: UInt8 = notation == .bit ? UInt8(ascii: "B") : notation == .hex ? UInt8(ascii: "X") : UInt8(ascii: "N")
                 output.append(letter)
-                output.append(UInt8(ascii: "'"))
+                output.append(UInt8(ascii: "'"), copies: quotes)
                 if notation == .hex {
                     output.appendLowercased(decoded, 0..<decoded.count)
                 } else {
-                    StringConstant.appendDoublingQuotes(decoded, quote: UInt8(ascii: "'"), to: output)
+                    StringConstant.appendMultiplying(UInt8(ascii: "'"), by: 2 * quotes, in: decoded, to: output)
                 }
-                output.append(UInt8(ascii: "'"))
+                output.append(UInt8(ascii: "'"), copies: quotes)
             default:
                 appendValue(decoded, isBody: isBody)
             }
@@ -188,15 +215,27 @@ struct CanonicalWriter {
 
     /// A string value in canonical notation; a routine body normalized first.
     private mutating func appendValue(_ value: UnsafeBufferPointer<UInt8>, isBody: Bool) {
-        if isBody {
-            var writer = CanonicalWriter(depth: depth + 1, capacity: value.count + value.count / 4)
-            writer.append(value)
-            if !writer.sawError {
-                StringConstant.appendCanonical(writer.output.bytes, to: output)
+        if isBody && UTF8Validation.isValid(value) {
+            // The body's canonical form is UTF-8 too, so the constant is `'...'`: the body is
+            // written in place, between its quotes, unless it does not lex cleanly.
+            let constantStart = output.count
+            output.append(UInt8(ascii: "'"), copies: quotes)
+            var body = CanonicalWriter(bodyAt: depth + 1, quotes: 2 * quotes, in: output)
+            body.append(value)
+            if !body.sawError {
+                output.append(UInt8(ascii: "'"), copies: quotes)
+                return
+            }
+            output.truncate(to: constantStart)
+        } else if isBody {
+            var body = CanonicalWriter(depth: depth + 1, capacity: value.count + value.count / 4)
+            body.append(value)
+            if !body.sawError {
+                StringConstant.appendCanonical(body.output.bytes, quotes: quotes, to: output)
                 return
             }
         }
-        StringConstant.appendCanonical(value, to: output)
+        StringConstant.appendCanonical(value, quotes: quotes, to: output)
     }
 
     /// A `UESCAPE '<c>'` clause after the `U&` token at `index`: the escape byte and the index of

@@ -126,16 +126,19 @@ enum StringConstant {
     }
 
     /// Appends `value` as the canonical constant: `'...'` with `''` for a quote when it is valid
-    /// UTF-8, else `E'...'` with `\xHH` for each byte outside valid UTF-8.
-    static func appendCanonical(_ value: UnsafeBufferPointer<UInt8>, to output: ByteBuffer) {
+    /// UTF-8, else `E'...'` with `\xHH` for each byte outside valid UTF-8. Each quote this writes
+    /// is written `quotes` times: once at the top level, more inside routine bodies written in
+    /// place (see `CanonicalWriter`).
+    static func appendCanonical(_ value: UnsafeBufferPointer<UInt8>, quotes: Int, to output: ByteBuffer) {
+        let quote = UInt8(ascii: "'")
         if UTF8Validation.isValid(value) {
-            output.append(UInt8(ascii: "'"))
-            appendDoublingQuotes(value, quote: UInt8(ascii: "'"), to: output)
-            output.append(UInt8(ascii: "'"))
+            output.append(quote, copies: quotes)
+            appendMultiplying(quote, by: 2 * quotes, in: value, to: output)
+            output.append(quote, copies: quotes)
             return
         }
         output.append(UInt8(ascii: "E"))
-        output.append(UInt8(ascii: "'"))
+        output.append(quote, copies: quotes)
         var index = 0
         while index < value.count {
             let length = UTF8Validation.sequenceLength(value, at: index)
@@ -147,28 +150,30 @@ enum StringConstant {
                 index += 1
                 continue
             }
-            let byte = value[index]
-            if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "'") { output.append(byte) }
-            output.append(value, index..<(index + length))
+            switch value[index] {
+            case quote: output.append(quote, copies: 2 * quotes)
+            case UInt8(ascii: "\\"): output.append(UInt8(ascii: "\\"), copies: 2)
+            default: output.append(value, index..<(index + length))
+            }
             index += length
         }
-        output.append(UInt8(ascii: "'"))
+        output.append(quote, copies: quotes)
     }
 
-    /// Appends `text` with every `quote` byte doubled.
-    static func appendDoublingQuotes(_ text: UnsafeBufferPointer<UInt8>, quote: UInt8, to output: ByteBuffer) {
+    /// Appends `text` with every `quote` byte written `copies` times.
+    static func appendMultiplying(_ quote: UInt8, by copies: Int, in text: UnsafeBufferPointer<UInt8>, to output: ByteBuffer) {
         guard let base = text.baseAddress else { return }
         if text.count < 16 {
             // Short values are most constants: a loop costs less than calls to memchr.
-            output.appendDoubling(quote, in: text)
+            output.appendMultiplying(quote, by: copies, in: text)
             return
         }
         var runStart = 0
         // Quotes are rare in long values (routine bodies): memchr's vector search finds each one.
         while runStart < text.count, let found = memchr(base + runStart, Int32(quote), text.count - runStart) {
             let index = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
-            output.append(text, runStart..<(index + 1))
-            output.append(quote)
+            output.append(text, runStart..<index)
+            output.append(quote, copies: copies)
             runStart = index + 1
         }
         output.append(text, runStart..<text.count)
