@@ -102,6 +102,8 @@ struct RoutineBodyCanonicalFormTests {
         ("DO E'SELECT 1' UESCAPE 'x'", "do 'select 1' uescape 'x'"),
         ("DO U&'SELECT !0031' UESCAPE '!'", "do 'select 1'"),
         ("DO 'SELECT \"it''s\", N''a'''", "do 'select \"it''s\" , N''a'''"),
+        // A constant that does not decode is kept as written, its quotes doubled like the rest.
+        ("DO $$ SELECT U&'\\zzzz', $a$ x $a$ $$", "do 'select U&''\\zzzz'' , '' x '''"),
         ("DO $$ SELECT E'\\\\', E'\\xff' $$", "do 'select ''\\'' , E''\\xff'''"),
     ])
     func bodiesAreNormalizedInPlace(_ sql: String, _ expected: String) {
