@@ -174,11 +174,15 @@ public struct CatalogReader: Sendable {
         } catch {
             throw CatalogError(reading: position < Self.readers.count ? Self.readers[position].subject : counter.subject, error)
         }
+        // Taken out of the variable the pipeline's closure shares, so that the snapshot, the only
+        // holder, sorts the objects in place.
+        var collected: [SchemaObject] = []
+        swap(&collected, &objects)
         var snapshot = Snapshot(
             server: ServerInfo(versionNumber: serverVersion, version: versionText),
             database: connection.databaseName,
             schemas: resolved.schemas,
-            objects: objects,
+            objects: collected,
             unmodeledObjects: unmodeled
         )
         snapshot.fingerprintsComputedHere = true

@@ -8,18 +8,25 @@ import PostgresClient
 struct UnmodeledObjectCounter: Sendable {
     let subject = "objects deepdiff does not model"
 
-    /// Kinds held in a schema: (name for people, catalog, namespace column, extra condition).
+    /// Kinds held in a schema, each in a catalog of its own: (name for people, catalog). Every such
+    /// object depends on its schema (a `pg_depend` row of type `n`), so they are all found through
+    /// pg_depend's index on the schemas in scope, without opening (or planning a scan of) each catalog.
+    private static let schemaBoundCatalogs: [(String, String)] = [
+        ("text search configuration", "pg_ts_config"),
+        ("text search dictionary", "pg_ts_dict"),
+        ("text search parser", "pg_ts_parser"),
+        ("text search template", "pg_ts_template"),
+        ("operator", "pg_operator"),
+        ("operator class", "pg_opclass"),
+        ("operator family", "pg_opfamily"),
+        ("statistics object", "pg_statistic_ext"),
+        ("conversion", "pg_conversion"),
+    ]
+
+    /// Kinds held in a schema that share a catalog with kinds deepdiff reads: (name for people,
+    /// catalog, namespace column, condition).
     private static let schemaBoundKinds: [(String, String, String, String)] = [
         ("foreign table", "pg_class", "relnamespace", "relkind = 'f'"),
-        ("text search configuration", "pg_ts_config", "cfgnamespace", "true"),
-        ("text search dictionary", "pg_ts_dict", "dictnamespace", "true"),
-        ("text search parser", "pg_ts_parser", "prsnamespace", "true"),
-        ("text search template", "pg_ts_template", "tmplnamespace", "true"),
-        ("operator", "pg_operator", "oprnamespace", "true"),
-        ("operator class", "pg_opclass", "opcnamespace", "true"),
-        ("operator family", "pg_opfamily", "opfnamespace", "true"),
-        ("statistics object", "pg_statistic_ext", "stxnamespace", "true"),
-        ("conversion", "pg_conversion", "connamespace", "true"),
         ("range type", "pg_type", "typnamespace", "typtype = 'r'"),
         // A base type made with CREATE TYPE, not the array type PostgreSQL adds for every type.
         ("base type", "pg_type", "typnamespace",
@@ -36,11 +43,21 @@ struct UnmodeledObjectCounter: Sendable {
         ("procedural language", "pg_language"),
     ]
 
-    /// One query, one row per kind.
+    /// One query, one row per kind (the kinds found through pg_depend only when present).
     static let query: String = {
+        let kindOfCatalog = schemaBoundCatalogs.map { name, catalog in "WHEN '\(catalog)'::regclass THEN '\(name)'" }
+        let catalogs = schemaBoundCatalogs.map { "'\($0.1)'::regclass" }.joined(separator: ", ")
+        let throughDependencies = """
+            SELECT CASE d.classid \(kindOfCatalog.joined(separator: " ")) END AS kind, count(*) AS objects
+            FROM pg_depend d
+            WHERE d.refclassid = 'pg_namespace'::regclass AND d.deptype = 'n' AND d.classid IN (\(catalogs))
+              AND d.refobjid IN (SELECT n.oid FROM pg_namespace n WHERE n.nspname = ANY($1::text[]))
+              AND NOT EXISTS (SELECT FROM pg_depend ext WHERE ext.classid = d.classid AND ext.objid = d.objid AND ext.deptype = 'e')
+            GROUP BY d.classid
+            """
         let schemaBound = schemaBoundKinds.map { name, catalog, namespace, condition in
             """
-            SELECT '\(name)' AS kind, count(*) AS objects FROM \(catalog) o
+            SELECT '\(name)', count(*) FROM \(catalog) o
             JOIN pg_namespace n ON n.oid = o.\(namespace)
             WHERE \(condition) AND n.nspname = ANY($1::text[]) AND NOT \(CatalogSQL.isExtensionMember(catalog, "o.oid"))
             """
@@ -52,7 +69,7 @@ struct UnmodeledObjectCounter: Sendable {
               AND NOT \(CatalogSQL.isInternalPart(catalog, "o.oid"))
             """
         }
-        return (schemaBound + databaseWide).joined(separator: "\nUNION ALL\n")
+        return ([throughDependencies] + schemaBound + databaseWide).joined(separator: "\nUNION ALL\n")
     }()
 
     /// The statement that counts the kinds in `scope`.

@@ -11,19 +11,45 @@ import Darwin
 /// bytes that sort the same way (see `ObjectIdentity.<`) and positions are sorted by those bytes.
 public enum IdentityOrder {
     /// `items` sorted by the identity `identity` gives each, keeping the order of equal identities.
-    public static func sorted<Item>(_ items: [Item], by identity: (Item) -> ObjectIdentity) -> [Item] {
+    public static func sorted<Item>(_ items: consuming [Item], by identity: (Item) -> ObjectIdentity) -> [Item] {
         sortedNotingDuplicates(items, by: identity).items
     }
 
     /// `items` sorted as `sorted(_:by:)` sorts them, and whether no two of them sort alike (so that
-    /// each identity sorts strictly after the one before it).
-    public static func sortedNotingDuplicates<Item>(_ items: [Item], by identity: (Item) -> ObjectIdentity)
+    /// each identity sorts strictly after the one before it). Items the caller hands over (its last
+    /// use of the array) are moved into place, not copied.
+    public static func sortedNotingDuplicates<Item>(_ items: consuming [Item], by identity: (Item) -> ObjectIdentity)
         -> (items: [Item], isStrictlyOrdered: Bool) {
         // Often the items are in order already (a comparison's objects, merged from two snapshots).
         if isStrictlyOrdered(items, by: identity) { return (items, true) }
         let keys = SortKeys(items.lazy.map(identity))
         let order = keys.sortedPositions()
-        return (order.map { items[$0] }, keys.areStrictlyOrdered(order))
+        var sorted = items
+        arrange(&sorted, as: order)
+        return (sorted, keys.areStrictlyOrdered(order))
+    }
+
+    /// Rearranges `items` so that position `i` holds the item that was at `order[i]`, following each
+    /// cycle of the permutation: every item is moved once, and none is copied (a copy of an object
+    /// retains each of its strings and arrays, and releases them again with the original).
+    static func arrange<Item>(_ items: inout [Item], as order: [Int]) {
+        precondition(order.count == items.count, "one position per item")
+        var placed = [Bool](repeating: false, count: order.count)
+        items.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for cycleStart in order.indices where !placed[cycleStart] {
+                let held = (base + cycleStart).move()
+                var position = cycleStart
+                while order[position] != cycleStart {
+                    let source = order[position]
+                    (base + position).moveInitialize(from: base + source, count: 1)
+                    placed[position] = true
+                    position = source
+                }
+                (base + position).initialize(to: held)
+                placed[position] = true
+            }
+        }
     }
 
     /// Whether each item's identity sorts strictly after the one before it.
@@ -42,7 +68,7 @@ public enum IdentityOrder {
         init(_ identities: some Collection<ObjectIdentity>) {
             starts.reserveCapacity(identities.count + 1)
             func append(_ field: String?) {
-                if let field { bytes.append(contentsOf: field.utf8) }
+                if var field { field.withUTF8 { bytes.append(contentsOf: $0) } }
                 bytes.append(0)
             }
             for identity in identities {

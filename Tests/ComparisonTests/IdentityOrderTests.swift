@@ -31,6 +31,20 @@ struct IdentityOrderTests {
         #expect(byKeys.map(\.offset) == byComparison.map(\.offset))
     }
 
+    @Test("sorting moves each item into place once: none is lost, doubled or kept alive")
+    func sortingMovesItems() {
+        let tracker = ReleaseTracker()
+        do {
+            let names = (0..<500).map { String($0) }
+            let items = names.shuffled().map { TrackedItem(name: $0, tracker: tracker) }
+            let sorted = IdentityOrder.sorted(items) { $0.identity }
+            #expect(sorted.map(\.identity.name) == names.sorted())
+            #expect(Set(sorted.map(ObjectIdentifier.init)).count == names.count)
+            #expect(tracker.released == 0)
+        }
+        #expect(tracker.released == 500)
+    }
+
     @Test("a snapshot knows its objects are strictly ordered until they change, and duplicates are noticed")
     func snapshotKnowsItsOrder() {
         func table(_ name: String) -> SchemaObject { SchemaObject(identity: ObjectIdentity(kind: .table, schema: "public", name: name)) }
@@ -47,4 +61,22 @@ struct IdentityOrderTests {
         let duplicatedInOrder = Snapshot(server: server, database: "d", schemas: ["public"], objects: [table("a"), table("a")])
         #expect(!duplicatedInOrder.objectsAreStrictlyInIdentityOrder)
     }
+}
+
+/// Counts the `TrackedItem`s released.
+private final class ReleaseTracker {
+    var released = 0
+}
+
+/// An item that tells its tracker when it is released.
+private final class TrackedItem {
+    let identity: ObjectIdentity
+    private let tracker: ReleaseTracker
+
+    init(name: String, tracker: ReleaseTracker) {
+        identity = ObjectIdentity(kind: .table, schema: "public", name: name)
+        self.tracker = tracker
+    }
+
+    deinit { tracker.released += 1 }
 }
