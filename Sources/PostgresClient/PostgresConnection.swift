@@ -223,7 +223,9 @@ public final class PostgresConnection: @unchecked Sendable {
     }
 
     /// Begins the one transaction deepdiff reads in: `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`, then
-    /// the transaction-local `search_path` and `statement_timeout`.
+    /// the transaction-local `search_path` and `statement_timeout`, and `jit` off: on a catalog large
+    /// enough for a query's estimated cost to pass `jit_above_cost`, compiling it would take longer
+    /// than running it.
     ///
     /// `searchPath` is a `search_path` value (`pg_catalog`, `"My Schema", public`); it is passed to
     /// `set_config` as a parameter, so the server parses it as a list of names and nothing else.
@@ -233,7 +235,10 @@ public final class PostgresConnection: @unchecked Sendable {
         _ = try query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         do {
             _ = try query(
-                "SELECT pg_catalog.set_config('search_path', $1, true), pg_catalog.set_config('statement_timeout', $2, true)",
+                """
+                SELECT pg_catalog.set_config('search_path', $1, true), pg_catalog.set_config('statement_timeout', $2, true),
+                       pg_catalog.set_config('jit', 'off', true)
+                """,
                 [searchPath, String(statementTimeoutMilliseconds)])
         } catch {
             _ = try? query("ROLLBACK")

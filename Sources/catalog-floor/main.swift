@@ -22,7 +22,7 @@ do {
     var script = """
         -- The statements deepdiff sends to read \(connection.databaseName)'s objects, in its transaction.
         BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;
-        SELECT pg_catalog.set_config('search_path', 'pg_catalog', true);
+        SELECT pg_catalog.set_config('search_path', 'pg_catalog', true), pg_catalog.set_config('jit', 'off', true);
 
         """
     for (number, statement) in statements.enumerated() {

@@ -133,10 +133,12 @@ import Testing
         #expect(try show("statement_timeout") == "5min")
         #expect(try show("transaction_isolation") == "repeatable read")
         #expect(try show("transaction_read_only") == "on")
+        #expect(try show("jit") == "off")
         try connection.endReadOnlySnapshot()
         #expect(try show("search_path") == "\"$user\", public")
         #expect(try show("statement_timeout") == "0")
         #expect(try show("transaction_read_only") == "off")
+        #expect(try show("jit") == "on")
 
         try connection.beginReadOnlySnapshot(statementTimeoutMilliseconds: 1234, searchPath: "\"My Schema\", public")
         #expect(try show("search_path") == "\"My Schema\", public")
