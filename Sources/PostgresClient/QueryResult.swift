@@ -49,6 +49,13 @@ final class ResultStorage: @unchecked Sendable {
     /// lengths, then bytes, without touching a `String` or an array per column.
     private let nameBytes: [UInt8]
     private let nameRanges: [Range<Int>]
+    /// The first column whose name has each length, first byte and last byte (hashed into
+    /// `slotCount` slots), or `unusedSlot`: a lookup compares one name, not every name in turn.
+    /// Names that share a slot are told apart by scanning.
+    private let slots: [Int32]
+    private static let slotCount = 64
+    private static let unusedSlot: Int32 = -1
+    private static let sharedSlot: Int32 = -2
     private let values: Values
     let rowCount: Int
 
@@ -71,10 +78,35 @@ final class ResultStorage: @unchecked Sendable {
             nameRanges.append(nameBytes.count..<(nameBytes.count + name.utf8.count))
             nameBytes.append(contentsOf: name.utf8)
         }
+        var slots = [Int32](repeating: Self.unusedSlot, count: Self.slotCount)
+        nameBytes.withUnsafeBufferPointer { stored in
+            for (position, range) in nameRanges.enumerated() {
+                let name = UnsafeBufferPointer(rebasing: stored[range])
+                let slot = Self.slot(of: name)
+                switch slots[slot] {
+                case Self.unusedSlot: slots[slot] = Int32(position)
+                case Self.sharedSlot: break
+                // A repeated name keeps its first column.
+                case let earlier: if !Self.equal(name, UnsafeBufferPointer(rebasing: stored[nameRanges[Int(earlier)]])) { slots[slot] = Self.sharedSlot }
+                }
+            }
+        }
         self.nameBytes = nameBytes
         self.nameRanges = nameRanges
+        self.slots = slots
         self.values = values
         self.rowCount = rowCount
+    }
+
+    @inline(__always)
+    private static func slot(of name: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let first = name.first, let last = name.last else { return 0 }
+        return (name.count &* 31 &+ Int(first) &* 7 &+ Int(last)) & (slotCount - 1)
+    }
+
+    @inline(__always)
+    private static func equal(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
+        left.count == right.count && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
     }
 
     deinit {
@@ -94,20 +126,18 @@ final class ResultStorage: @unchecked Sendable {
     }
 
     /// The position of the column named `name`; with duplicate names (`SELECT 1 AS a, 2 AS a`) the
-    /// first column wins, as in most drivers. A scan of bytes, not a hash: results have a few dozen
-    /// columns at most, whose short names compare faster than they hash. (Names are compared as
-    /// PostgreSQL does, byte for byte.)
+    /// first column wins, as in most drivers. Names are compared as PostgreSQL does, byte for byte.
     func columnPosition(_ name: String) -> Int? {
         var name = name
         return name.withUTF8 { wanted in
             nameBytes.withUnsafeBufferPointer { stored in
-                nameRanges.withUnsafeBufferPointer { ranges in
-                    for (position, range) in ranges.enumerated() where range.count == wanted.count {
-                        if wanted.isEmpty || memcmp(stored.baseAddress! + range.lowerBound, wanted.baseAddress!, wanted.count) == 0 {
-                            return position
-                        }
-                    }
+                switch slots[Self.slot(of: wanted)] {
+                case Self.unusedSlot:
                     return nil
+                case Self.sharedSlot:
+                    return nameRanges.firstIndex { Self.equal(wanted, UnsafeBufferPointer(rebasing: stored[$0])) }
+                case let position:
+                    return Self.equal(wanted, UnsafeBufferPointer(rebasing: stored[nameRanges[Int(position)]])) ? Int(position) : nil
                 }
             }
         }
