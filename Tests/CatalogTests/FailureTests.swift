@@ -48,30 +48,29 @@ struct FailureTests {
     @Test("the catalog signature changes with DDL, not with other transactions or other sessions' temporary tables",
           arguments: Cluster.allCases)
     func catalogSignature(cluster: Cluster) throws {
-        let database = try FixtureDatabase.create(on: cluster, loading: ["everything.sql"])
-        defer { try? database.drop() }
-        let connection = try database.connect()
-        let before = try CatalogSignature.compute(on: connection)
-        #expect(try CatalogSignature.compute(on: connection) == before)
-        // Transactions that change no catalog move the latest xid the sums are taken against.
-        for _ in 1...3 { try database.execute("SELECT pg_current_xact_id()") }
-        #expect(try CatalogSignature.compute(on: connection) == before)
-        try database.execute("CREATE TEMPORARY TABLE scratch_pad (x integer); CREATE INDEX ON scratch_pad (x)")
-        #expect(try CatalogSignature.compute(on: connection) == before)
-        var previous = before
-        for ddl in [
-            "COMMENT ON TABLE app.invoices IS 'now with a comment'",
-            "CREATE OR REPLACE FUNCTION app.add(a integer, b integer) RETURNS integer LANGUAGE sql IMMUTABLE RETURN a - b",
-            // A rename touches one pg_attribute row and nothing else.
-            "ALTER TABLE app.invoices RENAME COLUMN number TO invoice_number",
-            // The public schema is made by initdb, yet its comment and privileges are read and watched.
-            "COMMENT ON SCHEMA public IS 'the default schema'",
-            "GRANT CREATE ON SCHEMA public TO PUBLIC",
-        ] {
-            try database.execute(ddl)
-            let after = try CatalogSignature.compute(on: connection)
-            #expect(after != previous, "\(ddl) left the signature as it was")
-            previous = after
+        try FixtureDatabase.with(on: cluster, loading: ["everything.sql"]) { database, connection in
+            let before = try CatalogSignature.compute(on: connection)
+            #expect(try CatalogSignature.compute(on: connection) == before)
+            // Transactions that change no catalog move the latest xid the sums are taken against.
+            for _ in 1...3 { try database.execute("SELECT pg_current_xact_id()") }
+            #expect(try CatalogSignature.compute(on: connection) == before)
+            try database.execute("CREATE TEMPORARY TABLE scratch_pad (x integer); CREATE INDEX ON scratch_pad (x)")
+            #expect(try CatalogSignature.compute(on: connection) == before)
+            var previous = before
+            for ddl in [
+                "COMMENT ON TABLE app.invoices IS 'now with a comment'",
+                "CREATE OR REPLACE FUNCTION app.add(a integer, b integer) RETURNS integer LANGUAGE sql IMMUTABLE RETURN a - b",
+                // A rename touches one pg_attribute row and nothing else.
+                "ALTER TABLE app.invoices RENAME COLUMN number TO invoice_number",
+                // The public schema is made by initdb, yet its comment and privileges are read and watched.
+                "COMMENT ON SCHEMA public IS 'the default schema'",
+                "GRANT CREATE ON SCHEMA public TO PUBLIC",
+            ] {
+                try database.execute(ddl)
+                let after = try CatalogSignature.compute(on: connection)
+                #expect(after != previous, "\(ddl) left the signature as it was")
+                previous = after
+            }
         }
     }
 
@@ -108,69 +107,64 @@ struct FailureTests {
 
     @Test("a read leaves no transaction open and reads the same twice", arguments: Cluster.allCases)
     func repeatableRead(cluster: Cluster) throws {
-        let database = try FixtureDatabase.create(on: cluster, loading: ["everything.sql"])
-        defer { try? database.drop() }
-        let connection = try database.connect()
-        let first = try CatalogReader().read(from: connection)
-        let second = try CatalogReader().read(from: connection)
-        #expect(first == second)
-        #expect(try connection.query("SELECT pg_current_xact_id_if_assigned() IS NULL AS idle").first?.bool("idle") == true)
-        #expect(try connection.query("SELECT current_setting('transaction_read_only') AS ro").first?.string("ro") == "off")
+        try FixtureDatabase.with(on: cluster, loading: ["everything.sql"]) { database, connection in
+            let first = try CatalogReader().read(from: connection)
+            let second = try CatalogReader().read(from: connection)
+            #expect(first == second)
+            #expect(try connection.query("SELECT pg_current_xact_id_if_assigned() IS NULL AS idle").first?.bool("idle") == true)
+            #expect(try connection.query("SELECT current_setting('transaction_read_only') AS ro").first?.string("ro") == "off")
+        }
     }
 
     @Test("a read during which no transaction commits is confirmed without catalog signatures", arguments: Cluster.allCases)
     func quietRead(cluster: Cluster) throws {
-        let database = try FixtureDatabase.create(on: cluster, loading: ["everything.sql"])
-        defer { try? database.drop() }
-        let connection = try database.connect()
-        let read = try CatalogReader().read(from: connection)
-        #expect(!read.objects.isEmpty)
-        #expect(try preparedStatementCount(on: connection) == 0)
+        try FixtureDatabase.with(on: cluster, loading: ["everything.sql"]) { database, connection in
+            let read = try CatalogReader().read(from: connection)
+            #expect(!read.objects.isEmpty)
+            #expect(try preparedStatementCount(on: connection) == 0)
+        }
     }
 
     @Test("a transaction that commits during a read without DDL leaves the read confirmed, by signatures",
           arguments: Cluster.allCases)
     func unrelatedCommitDuringRead(cluster: Cluster) throws {
-        let database = try FixtureDatabase.create(on: cluster, loading: ["everything.sql"])
-        defer { try? database.drop() }
-        let connection = try database.connect()
-        let reader = CatalogReader()
-        let read = try reader.readUnconfirmed(from: connection)
-        try database.execute("SELECT pg_current_xact_id()")
-        #expect(try reader.confirm(read, on: connection) == read.snapshot)
-        #expect(try preparedStatementCount(on: connection) == 1)
+        try FixtureDatabase.with(on: cluster, loading: ["everything.sql"]) { database, connection in
+            let reader = CatalogReader()
+            let read = try reader.readUnconfirmed(from: connection)
+            try database.execute("SELECT pg_current_xact_id()")
+            #expect(try reader.confirm(read, on: connection) == read.snapshot)
+            #expect(try preparedStatementCount(on: connection) == 1)
+        }
     }
 
     @Test("DDL that commits after the read's queries and before its confirmation is reported", arguments: Cluster.allCases)
     func ddlBeforeConfirmation(cluster: Cluster) throws {
-        let database = try FixtureDatabase.create(on: cluster, loading: ["everything.sql"])
-        defer { try? database.drop() }
-        let connection = try database.connect()
-        let reader = CatalogReader()
-        let read = try reader.readUnconfirmed(from: connection)
-        try database.execute("COMMENT ON TABLE app.invoices IS 'commented during the read'")
-        let error = try #require(throws: CatalogError.self) { try reader.confirm(read, on: connection) }
-        #expect(error.kind == .schemaChangedDuringRead)
-        // The failed confirmation ended the read's transaction.
-        #expect(try connection.query("SELECT current_setting('transaction_read_only') AS ro").first?.string("ro") == "off")
+        try FixtureDatabase.with(on: cluster, loading: ["everything.sql"]) { database, connection in
+            let reader = CatalogReader()
+            let read = try reader.readUnconfirmed(from: connection)
+            try database.execute("COMMENT ON TABLE app.invoices IS 'commented during the read'")
+            let error = try #require(throws: CatalogError.self) { try reader.confirm(read, on: connection) }
+            #expect(error.kind == .schemaChangedDuringRead)
+            // The failed confirmation ended the read's transaction.
+            #expect(try connection.query("SELECT current_setting('transaction_read_only') AS ro").first?.string("ro") == "off")
+        }
     }
 
     @Test("a read is confirmed when its prepared signature is gone, as on another server connection behind a pooler",
           arguments: Cluster.allCases)
     func signatureLostToPooler(cluster: Cluster) throws {
-        let database = try FixtureDatabase.create(on: cluster, loading: ["everything.sql"])
-        defer { try? database.drop() }
-        let connection = try database.connect()
-        let reader = CatalogReader()
-        // A commit during each read makes it confirm by signatures, preparing the signature query.
-        let first = try reader.readUnconfirmed(from: connection)
-        try database.execute("SELECT pg_current_xact_id()")
-        #expect(try reader.confirm(first, on: connection) == first.snapshot)
-        _ = try connection.query("DEALLOCATE ALL")
-        let second = try reader.readUnconfirmed(from: connection)
-        try database.execute("SELECT pg_current_xact_id()")
-        #expect(try reader.confirm(second, on: connection) == first.snapshot)
-        #expect(try preparedStatementCount(on: connection) == 1)
+        try FixtureDatabase.with(on: cluster, loading: ["everything.sql"]) { database, connection in
+            let reader = CatalogReader()
+            // A commit during each read makes it confirm by signatures, preparing the signature query.
+            let first = try reader.readUnconfirmed(from: connection)
+            try database.execute("SELECT pg_current_xact_id()")
+            #expect(try reader.confirm(first, on: connection) == first.snapshot)
+            _ = try connection.query("DEALLOCATE ALL")
+            let second = try reader.readUnconfirmed(from: connection)
+            try database.execute("SELECT pg_current_xact_id()")
+            #expect(try reader.confirm(second, on: connection) == first.snapshot)
+            #expect(try preparedStatementCount(on: connection) == 1)
+        }
     }
 
     private func preparedStatementCount(on connection: PostgresConnection) throws -> Int? {

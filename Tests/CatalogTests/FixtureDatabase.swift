@@ -24,6 +24,14 @@ struct FixtureDatabase {
         return database
     }
 
+    /// Runs `body` with a database loaded from `fixtures` and a connection to it, then drops it.
+    static func with(on cluster: Cluster, loading fixtures: [String],
+                     _ body: (FixtureDatabase, PostgresConnection) throws -> Void) throws {
+        let database = try create(on: cluster, loading: fixtures)
+        defer { try? database.drop() }
+        try body(database, try database.connect())
+    }
+
     /// fixtures/catalog in the repository.
     static let fixturesDirectory = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
