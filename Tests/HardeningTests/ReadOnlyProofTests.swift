@@ -10,8 +10,9 @@ import Testing
 /// may log statements into the same log meanwhile (only the tests of this suite do).
 @Suite("read-only, proven from the server log", .serialized)
 struct ReadOnlyProofTests {
-    /// Statements a reading session may send, by first word.
-    static let allowedFirstWords: Set<String> = ["SELECT", "WITH", "BEGIN", "ROLLBACK", "COMMIT", "SET", "SHOW"]
+    /// Statements a reading session may send, by first word: reads, and transaction control (a
+    /// savepoint guards a prepared statement that a pooler may have lost).
+    static let allowedFirstWords: Set<String> = ["SELECT", "WITH", "BEGIN", "ROLLBACK", "COMMIT", "SAVEPOINT", "RELEASE", "SET", "SHOW"]
 
     /// The demo's setup files, as `--setup` options, in order.
     static let setupOptions = ["00_roles.sql", "01_auth.sql", "02_supabase_migrations.sql"].flatMap { file in
