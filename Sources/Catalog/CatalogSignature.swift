@@ -6,7 +6,8 @@ import PostgresClient
 /// snapshot, so a read overlapping DDL could mix two states. Row counts and the sum of `xmin` per catalog
 /// change with every insert, update and delete; computed in the read's snapshot and again in a new
 /// transaction after it ends, a difference means the schema changed in between. Rows of temporary
-/// objects are left out so that other sessions' temporary tables do not count as changes.
+/// objects are left out so that other sessions' temporary tables do not count as changes. A read
+/// takes the two signatures only when some transaction committed while it ran (`ConcurrentCommits`).
 ///
 /// The sum is taken without turning each `xmin` into text: `age(xmin)` is the distance from the
 /// transaction's own latest xid C, so Σ age(xmin) − n·age('3') over the n rows with normal xids is
