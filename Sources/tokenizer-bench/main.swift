@@ -196,7 +196,7 @@ print(String(format: "tokenize, whole corpus as one text: %7.1f MB/s (%d tokens)
 }
 
 // The canonical form alone, to tell the normalizer's share from the hash's.
-let canonicalOnly = throughput(bytes: totalBytes, runs: 3) {
+let canonicalOnly = throughput(bytes: totalBytes, runs: 5) {
     var canonicalBytes = 0
     for definition in definitions {
         canonicalBytes += definition.withUnsafeBufferPointer { text in SQLNormalizer.withCanonicalBytes(of: text) { $0.count } }
@@ -205,7 +205,7 @@ let canonicalOnly = throughput(bytes: totalBytes, runs: 3) {
 }
 print(String(format: "canonical form alone:              %7.1f MB/s (%d bytes written)", canonicalOnly.megabytesPerSecond, canonicalOnly.checksum))
 
-let normalized = throughput(bytes: totalBytes, runs: 3) {
+let normalized = throughput(bytes: totalBytes, runs: 5) {
     var digestBytes = 0
     for definition in definitions {
         // The path `Fingerprint(normalizing:)` takes: the digest of the canonical form in place.
