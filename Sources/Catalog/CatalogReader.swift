@@ -51,8 +51,9 @@ public struct CatalogReader: Sendable {
     public struct UnconfirmedRead: Sendable {
         /// Everything read, in the transaction's snapshot.
         public let snapshot: Snapshot
-        /// The transaction's snapshot itself, as `pg_snapshot` text.
-        fileprivate let transactionSnapshot: String
+        /// Whether no transaction committed between the transaction's snapshot and the end of its
+        /// reads on the server, so that nothing can have changed (see `ConcurrentCommits`).
+        fileprivate let nothingCommitted: Bool
     }
 
     /// The first half of `read(from:)`: everything is read in the transaction, which stays open
@@ -60,15 +61,11 @@ public struct CatalogReader: Sendable {
     public func readUnconfirmed(from connection: PostgresConnection) throws(CatalogError) -> UnconfirmedRead {
         let serverVersion = connection.serverVersionNumber
         try Self.checkSupported(serverVersionNumber: serverVersion)
-        try step("a read-only transaction") { () throws(PostgresError) in
+        let transactionSnapshot = try step("a read-only transaction") { () throws(PostgresError) in
             try connection.beginReadOnlySnapshot(statementTimeoutMilliseconds: statementTimeoutMilliseconds)
         }
         do {
-            let transactionSnapshot = try step("the catalog's state") { () throws(PostgresError) in
-                try ConcurrentCommits.transactionSnapshot(on: connection)
-            }
-            return UnconfirmedRead(snapshot: try readInSnapshot(from: connection, serverVersion: serverVersion),
-                                   transactionSnapshot: transactionSnapshot)
+            return try readInSnapshot(from: connection, serverVersion: serverVersion, transactionSnapshot: transactionSnapshot)
         } catch {
             // The read failed already; a failure to end the transaction would add nothing useful.
             try? connection.endReadOnlySnapshot()
@@ -79,16 +76,17 @@ public struct CatalogReader: Sendable {
     /// The second half of `read(from:)`: ends the transaction `read` was made in, on `connection`,
     /// and returns its snapshot unless DDL committed since the read began.
     ///
-    /// When no transaction has committed since the snapshot, nothing can have changed. Otherwise the
-    /// catalog signature is taken in the read's snapshot, still open, and again in a new transaction:
-    /// a difference means DDL committed during the read.
+    /// When no transaction committed while the server ran the read's statements, nothing can have
+    /// changed. Otherwise the catalog signature is taken in the read's snapshot, still open, and
+    /// again in a new transaction: a difference means DDL committed during the read.
     public func confirm(_ read: UnconfirmedRead, on connection: PostgresConnection) throws(CatalogError) -> Snapshot {
-        let signatureAtStart: String?
+        if read.nothingCommitted {
+            try step("a read-only transaction") { () throws(PostgresError) in try connection.endReadOnlySnapshot() }
+            return read.snapshot
+        }
+        let signatureAtStart: String
         do {
-            let quiet = try step("the catalog's state") { () throws(PostgresError) in
-                try ConcurrentCommits.noneSince(read.transactionSnapshot, on: connection)
-            }
-            signatureAtStart = quiet ? nil : try step("the catalog's state") { () throws(PostgresError) in
+            signatureAtStart = try step("the catalog's state") { () throws(PostgresError) in
                 try CatalogSignature.compute(on: connection)
             }
         } catch {
@@ -96,7 +94,6 @@ public struct CatalogReader: Sendable {
             throw error
         }
         try step("a read-only transaction") { () throws(PostgresError) in try connection.endReadOnlySnapshot() }
-        guard let signatureAtStart else { return read.snapshot }
         let signatureAfter = try step("the catalog's state") { () throws(PostgresError) in
             try signatureInNewTransaction(on: connection)
         }
@@ -148,21 +145,29 @@ public struct CatalogReader: Sendable {
         } + [UnmodeledObjectCounter().statement(for: resolved)]
     }
 
-    private func readInSnapshot(from connection: PostgresConnection, serverVersion: Int) throws(CatalogError) -> Snapshot {
+    private func readInSnapshot(from connection: PostgresConnection, serverVersion: Int,
+                                transactionSnapshot: String) throws(CatalogError) -> UnconfirmedRead {
         let (resolved, versionText) = try resolveSchemas(on: connection)
-        // Every reader's query and the count of unmodeled kinds go out at once: the server runs each
-        // while the rows of the one before are decoded here.
+        // Every reader's query, the count of unmodeled kinds and the check for commits since the
+        // snapshot go out at once: the server runs each while the rows of the one before are decoded
+        // here, and runs the check after every catalog function has printed what it prints.
         let counter = UnmodeledObjectCounter()
         let statements = statements(for: resolved, serverVersion: serverVersion)
+            + [ConcurrentCommits.statement(since: transactionSnapshot)]
         var objects: [SchemaObject] = []
         var unmodeled: [String: Int] = [:]
+        var nothingCommitted = false
         var position = 0
         do {
             try connection.pipeline(statements) { index, outcome throws(PostgresError) in
                 position = index
                 let result = try outcome.get()
                 guard index < Self.readers.count else {
-                    unmodeled = try counter.counts(from: result)
+                    if index == Self.readers.count {
+                        unmodeled = try counter.counts(from: result)
+                    } else {
+                        nothingCommitted = try ConcurrentCommits.noneCommitted(in: result)
+                    }
                     return
                 }
                 let reader = Self.readers[index]
@@ -172,7 +177,9 @@ public struct CatalogReader: Sendable {
                 try reader.complete(&objects, from: start, rows: result)
             }
         } catch {
-            throw CatalogError(reading: position < Self.readers.count ? Self.readers[position].subject : counter.subject, error)
+            let subject = position < Self.readers.count ? Self.readers[position].subject
+                : position == Self.readers.count ? counter.subject : "the catalog's state"
+            throw CatalogError(reading: subject, error)
         }
         // Taken out of the variable the pipeline's closure shares, so that the snapshot, the only
         // holder, sorts the objects in place.
@@ -186,7 +193,7 @@ public struct CatalogReader: Sendable {
             unmodeledObjects: unmodeled
         )
         snapshot.fingerprintsComputedHere = true
-        return snapshot
+        return UnconfirmedRead(snapshot: snapshot, nothingCommitted: nothingCommitted)
     }
 
     /// Runs `body`, turning a PostgreSQL failure into a `CatalogError` that names what was being read.

@@ -13,25 +13,28 @@ enum ConcurrentCommits {
     /// More transaction ids assigned since the snapshot than this, and the check gives up at once.
     static let largestRangeChecked = 10_000
 
-    /// The current transaction's snapshot, as `pg_snapshot` text (`xmin:xmax:xip,...`).
-    static func transactionSnapshot(on connection: PostgresConnection) throws(PostgresError) -> String {
-        guard let row = try connection.query("SELECT pg_catalog.pg_current_snapshot()::text AS snapshot").first else {
-            throw PostgresError(kind: .decoding, message: "pg_current_snapshot() returned no row")
-        }
-        return try row.string("snapshot")
-    }
-
-    /// Whether no transaction invisible to `snapshot` has committed, asked inside the transaction
-    /// that took `snapshot`.
+    /// The statement that tells whether no transaction invisible to `snapshot` has committed, to
+    /// run inside the transaction that took `snapshot`, after its reads (see `noneCommitted(in:)`).
     ///
     /// The ids assigned since the snapshot are those from its `xmax` up to the next id to be
     /// assigned, which `age()` measures: its first call in a transaction reads the next id, later
     /// calls reuse it, so this must be the transaction's first use of `age()`.
-    static func noneSince(_ snapshot: String, on connection: PostgresConnection) throws(PostgresError) -> Bool {
-        guard let row = try connection.query(query, [snapshot]).first else {
+    static func statement(since snapshot: String) -> PostgresConnection.Statement {
+        PostgresConnection.Statement(query, [snapshot])
+    }
+
+    /// Whether the result of `statement(since:)` says that nothing committed.
+    static func noneCommitted(in result: QueryResult) throws(PostgresError) -> Bool {
+        guard let row = result.first else {
             throw PostgresError(kind: .decoding, message: "the check for concurrent commits returned no row")
         }
         return try row.bool("quiet")
+    }
+
+    /// Runs `statement(since:)` on `connection` by itself.
+    static func noneSince(_ snapshot: String, on connection: PostgresConnection) throws(PostgresError) -> Bool {
+        let statement = statement(since: snapshot)
+        return try noneCommitted(in: connection.query(statement.sql, statement.parameters))
     }
 
     /// `$1` is the snapshot. `pg_snapshot` ids are 64 bits; `age` takes the low 32.

@@ -14,7 +14,7 @@ public struct MigrationHistoryReader: Sendable {
 
     /// Every history found, ordered by tool then table; empty when the database has none.
     public func read(from connection: PostgresConnection) throws(MigrationError) -> [MigrationHistory] {
-        try step("a read-only transaction") { () throws(PostgresError) in
+        _ = try step("a read-only transaction") { () throws(PostgresError) in
             try connection.beginReadOnlySnapshot(statementTimeoutMilliseconds: statementTimeoutMilliseconds)
         }
         let histories: [MigrationHistory]

@@ -225,25 +225,38 @@ public final class PostgresConnection: @unchecked Sendable {
     /// Begins the one transaction deepdiff reads in: `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`, then
     /// the transaction-local `search_path` and `statement_timeout`, and `jit` off: on a catalog large
     /// enough for a query's estimated cost to pass `jit_above_cost`, compiling it would take longer
-    /// than running it.
+    /// than running it. Both go to the server at once, one round trip.
     ///
     /// `searchPath` is a `search_path` value (`pg_catalog`, `"My Schema", public`); it is passed to
     /// `set_config` as a parameter, so the server parses it as a list of names and nothing else.
+    ///
+    /// Returns the transaction's snapshot, which its first statement fixes, as `pg_snapshot` text
+    /// (`xmin:xmax:xip,...`).
+    @discardableResult
     public func beginReadOnlySnapshot(
         statementTimeoutMilliseconds: Int = 300_000, searchPath: String = "pg_catalog"
-    ) throws(PostgresError) {
-        _ = try query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+    ) throws(PostgresError) -> String {
+        var snapshot: String?
         do {
-            _ = try query(
-                """
-                SELECT pg_catalog.set_config('search_path', $1, true), pg_catalog.set_config('statement_timeout', $2, true),
-                       pg_catalog.set_config('jit', 'off', true)
-                """,
-                [searchPath, String(statementTimeoutMilliseconds)])
+            try pipeline([
+                Statement("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"),
+                Statement("""
+                    SELECT pg_catalog.set_config('search_path', $1, true), pg_catalog.set_config('statement_timeout', $2, true),
+                           pg_catalog.set_config('jit', 'off', true), pg_catalog.pg_current_snapshot()::text AS snapshot
+                    """, [searchPath, String(statementTimeoutMilliseconds)]),
+            ]) { position, outcome throws(PostgresError) in
+                let result = try outcome.get()
+                if position == 1 { snapshot = try result.first?.string("snapshot") }
+            }
         } catch {
-            _ = try? query("ROLLBACK")
+            if PQtransactionStatus(connection) != PQTRANS_IDLE { _ = try? query("ROLLBACK") }
             throw error
         }
+        guard let snapshot else {
+            _ = try? query("ROLLBACK")
+            throw PostgresError(kind: .decoding, message: "the transaction's settings returned no row", target: displayTarget)
+        }
+        return snapshot
     }
 
     /// Ends the snapshot's transaction with ROLLBACK (nothing was written anyway).

@@ -128,7 +128,10 @@ import Testing
     func snapshotPinsSearchPathAndSettingsForItsTransactionOnly(_ cluster: TestCluster) throws {
         let connection = try cluster.connect()
         func show(_ setting: String) throws -> String { try connection.query("SHOW \(setting)")[0].string(setting) }
-        try connection.beginReadOnlySnapshot()
+        let snapshot = try connection.beginReadOnlySnapshot()
+        // The transaction's snapshot, fixed by its first statement: the same for every later one.
+        #expect(try connection.query("SELECT pg_current_snapshot()::text AS s")[0].string("s") == snapshot)
+        #expect(snapshot.split(separator: ":").count >= 2)
         #expect(try show("search_path") == "pg_catalog")
         #expect(try show("statement_timeout") == "5min")
         #expect(try show("transaction_isolation") == "repeatable read")
