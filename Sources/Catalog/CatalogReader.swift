@@ -61,11 +61,18 @@ public struct CatalogReader: Sendable {
     public func readUnconfirmed(from connection: PostgresConnection) throws(CatalogError) -> UnconfirmedRead {
         let serverVersion = connection.serverVersionNumber
         try Self.checkSupported(serverVersionNumber: serverVersion)
-        let transactionSnapshot = try step("a read-only transaction") { () throws(PostgresError) in
-            try connection.beginReadOnlySnapshot(statementTimeoutMilliseconds: statementTimeoutMilliseconds)
+        // The transaction begins and the schemas are listed in one round trip.
+        var schemaRows = QueryResult(columnNames: [], values: [])
+        let transactionSnapshot = try step("the schemas") { () throws(PostgresError) in
+            try connection.beginReadOnlySnapshot(statementTimeoutMilliseconds: statementTimeoutMilliseconds,
+                                                 then: [PostgresConnection.Statement(Self.schemaListQuery)]) { _, rows in
+                schemaRows = rows
+            }
         }
         do {
-            return try readInSnapshot(from: connection, serverVersion: serverVersion, transactionSnapshot: transactionSnapshot)
+            let schemas = try resolveSchemas(from: schemaRows, serverVersion: serverVersion)
+            return try readInSnapshot(from: connection, schemas: schemas, serverVersion: serverVersion,
+                                      transactionSnapshot: transactionSnapshot)
         } catch {
             // The read failed already; a failure to end the transaction would add nothing useful.
             try? connection.endReadOnlySnapshot()
@@ -121,14 +128,16 @@ public struct CatalogReader: Sendable {
     /// these through psql to measure the server's share of a read.
     public func objectStatements(on connection: PostgresConnection) throws(CatalogError) -> [PostgresConnection.Statement] {
         let serverVersion = connection.serverVersionNumber
-        return statements(for: try resolveSchemas(on: connection).scope, serverVersion: serverVersion)
+        let schemaRows = try step("the schemas") { () throws(PostgresError) in try connection.query(Self.schemaListQuery) }
+        return statements(for: try resolveSchemas(from: schemaRows, serverVersion: serverVersion).scope, serverVersion: serverVersion)
     }
 
-    /// The schemas in scope among those the database holds, and the server's version string.
-    private func resolveSchemas(on connection: PostgresConnection) throws(CatalogError) -> (scope: ResolvedScope, versionText: String) {
-        let schemaRows = try step("schemas") { () throws(PostgresError) in try connection.query(Self.schemaListQuery) }
+    /// The schemas in scope among those the database holds (`schemaListQuery`'s rows), and the
+    /// server's version string.
+    private func resolveSchemas(from schemaRows: QueryResult, serverVersion: Int) throws(CatalogError)
+        -> (scope: ResolvedScope, versionText: String) {
         var existingSchemas: [String] = []
-        var versionText = String(connection.serverVersionNumber)
+        var versionText = String(serverVersion)
         for row in schemaRows {
             try step("schemas") { () throws(PostgresError) in
                 existingSchemas.append(try row.string("name"))
@@ -145,9 +154,9 @@ public struct CatalogReader: Sendable {
         } + [UnmodeledObjectCounter().statement(for: resolved)]
     }
 
-    private func readInSnapshot(from connection: PostgresConnection, serverVersion: Int,
-                                transactionSnapshot: String) throws(CatalogError) -> UnconfirmedRead {
-        let (resolved, versionText) = try resolveSchemas(on: connection)
+    private func readInSnapshot(from connection: PostgresConnection, schemas: (scope: ResolvedScope, versionText: String),
+                                serverVersion: Int, transactionSnapshot: String) throws(CatalogError) -> UnconfirmedRead {
+        let (resolved, versionText) = schemas
         // Every reader's query, the count of unmodeled kinds and the check for commits since the
         // snapshot go out at once: the server runs each while the rows of the one before are decoded
         // here, and runs the check after every catalog function has printed what it prints.

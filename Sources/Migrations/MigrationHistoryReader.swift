@@ -12,14 +12,15 @@ public struct MigrationHistoryReader: Sendable {
         self.statementTimeoutMilliseconds = statementTimeoutMilliseconds
     }
 
-    /// Every history found, ordered by tool then table; empty when the database has none.
+    /// Every history found, ordered by tool then table; empty when the database has none. Reads in a
+    /// read-only transaction of its own.
     public func read(from connection: PostgresConnection) throws(MigrationError) -> [MigrationHistory] {
         _ = try step("a read-only transaction") { () throws(PostgresError) in
             try connection.beginReadOnlySnapshot(statementTimeoutMilliseconds: statementTimeoutMilliseconds)
         }
         let histories: [MigrationHistory]
         do {
-            histories = try readInTransaction(connection)
+            histories = try readInCurrentTransaction(from: connection)
         } catch {
             // The read failed already; a failure to end the transaction would add nothing useful.
             try? connection.endReadOnlySnapshot()
@@ -29,7 +30,9 @@ public struct MigrationHistoryReader: Sendable {
         return histories
     }
 
-    private func readInTransaction(_ connection: PostgresConnection) throws(MigrationError) -> [MigrationHistory] {
+    /// `read(from:)` in the transaction `connection` is in (a catalog read's, say): two round trips,
+    /// one to find the history tables and one for all their rows.
+    public func readInCurrentTransaction(from connection: PostgresConnection) throws(MigrationError) -> [MigrationHistory] {
         let tables = try step("the migration-history tables") { () throws(PostgresError) in
             var tables: [HistoryTable] = []
             for row in try connection.query(HistoryTable.detectionQuery, [HistoryTable.platformSchemasParameter]) {
@@ -37,14 +40,19 @@ public struct MigrationHistoryReader: Sendable {
             }
             return tables
         }
+        guard !tables.isEmpty else { return [] }
         var histories: [MigrationHistory] = []
-        for table in tables {
-            let entries = try step(table.qualifiedName) { () throws(PostgresError) in
+        var position = 0
+        do throws(PostgresError) {
+            try connection.pipeline(tables.map { PostgresConnection.Statement($0.rowQuery) }) { index, outcome throws(PostgresError) in
+                position = index
                 var entries: [MigrationRecord] = []
-                for row in try connection.query(table.rowQuery) { entries.append(try HistoryTable.record(from: row)) }
-                return entries
+                for row in try outcome.get() { entries.append(try HistoryTable.record(from: row)) }
+                let table = tables[index]
+                histories.append(MigrationHistory(framework: table.framework, table: table.qualifiedName, entries: entries))
             }
-            histories.append(MigrationHistory(framework: table.framework, table: table.qualifiedName, entries: entries))
+        } catch {
+            throw MigrationError(.database(subject: tables[position].qualifiedName, error))
         }
         return histories.sorted { ($0.framework, $0.table) < ($1.framework, $1.table) }
     }

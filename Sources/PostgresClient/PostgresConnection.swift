@@ -236,27 +236,41 @@ public final class PostgresConnection: @unchecked Sendable {
     public func beginReadOnlySnapshot(
         statementTimeoutMilliseconds: Int = 300_000, searchPath: String = "pg_catalog"
     ) throws(PostgresError) -> String {
+        try beginReadOnlySnapshot(statementTimeoutMilliseconds: statementTimeoutMilliseconds, searchPath: searchPath,
+                                  then: []) { _, _ throws(PostgresError) in }
+    }
+
+    /// `beginReadOnlySnapshot(statementTimeoutMilliseconds:searchPath:)` with `statements` sent in the
+    /// same round trip, run inside the new transaction; `handle` gets each one's position in
+    /// `statements` and its rows. On any failure the transaction is ended and the error thrown.
+    public func beginReadOnlySnapshot(
+        statementTimeoutMilliseconds: Int = 300_000, searchPath: String = "pg_catalog",
+        then statements: [Statement], _ handle: (_ position: Int, _ rows: QueryResult) throws(PostgresError) -> Void
+    ) throws(PostgresError) -> String {
         var snapshot: String?
-        do {
+        do throws(PostgresError) {
             try pipeline([
                 Statement("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"),
                 Statement("""
                     SELECT pg_catalog.set_config('search_path', $1, true), pg_catalog.set_config('statement_timeout', $2, true),
                            pg_catalog.set_config('jit', 'off', true), pg_catalog.pg_current_snapshot()::text AS snapshot
                     """, [searchPath, String(statementTimeoutMilliseconds)]),
-            ]) { position, outcome throws(PostgresError) in
+            ] + statements) { position, outcome throws(PostgresError) in
                 let result = try outcome.get()
-                if position == 1 { snapshot = try result.first?.string("snapshot") }
+                switch position {
+                case 0: break
+                case 1: snapshot = try result.first?.string("snapshot")
+                default: try handle(position - 2, result)
+                }
             }
+            guard let snapshot else {
+                throw PostgresError(kind: .decoding, message: "the transaction's settings returned no row", target: displayTarget)
+            }
+            return snapshot
         } catch {
             if PQtransactionStatus(connection) != PQTRANS_IDLE { _ = try? query("ROLLBACK") }
             throw error
         }
-        guard let snapshot else {
-            _ = try? query("ROLLBACK")
-            throw PostgresError(kind: .decoding, message: "the transaction's settings returned no row", target: displayTarget)
-        }
-        return snapshot
     }
 
     /// Ends the snapshot's transaction with ROLLBACK (nothing was written anyway).

@@ -46,8 +46,16 @@ struct SnapshotLoader: Sendable {
                 let reader = CatalogReader(scope: scope, statementTimeoutMilliseconds: statementTimeoutMilliseconds)
                 let unconfirmed = try reader.readUnconfirmed(from: connection)
                 whenRead(unconfirmed.snapshot)
+                // In the read's transaction, still open: no round trips to begin and end another.
+                let histories: [MigrationHistory]
+                do {
+                    histories = try MigrationHistoryReader().readInCurrentTransaction(from: connection)
+                } catch {
+                    try? connection.endReadOnlySnapshot()
+                    throw error
+                }
                 var snapshot = try reader.confirm(unconfirmed, on: connection)
-                snapshot.migrationHistories = try MigrationHistoryReader(statementTimeoutMilliseconds: statementTimeoutMilliseconds).read(from: connection)
+                snapshot.migrationHistories = histories
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
                 progress?.report("read \(side.label): \(snapshot.objects.count) objects in \(String(format: "%.2f", seconds)) s")
                 return snapshot
