@@ -58,7 +58,14 @@ public struct CatalogReader: Sendable {
 
     /// The first half of `read(from:)`: everything is read in the transaction, which stays open
     /// until `confirm`, so that a caller can work on the objects while the read is confirmed.
-    public func readUnconfirmed(from connection: PostgresConnection) throws(CatalogError) -> UnconfirmedRead {
+    ///
+    /// `alongside` are other statements to run in the same transaction, sent with the catalog
+    /// statements so that they cost no round trip of their own; `handle` gets each one's position in
+    /// `alongside` and its rows, and a failure of one is reported as a failure to read `subject`.
+    public func readUnconfirmed(
+        from connection: PostgresConnection, alongside: [PostgresConnection.Statement] = [], subject: String = "",
+        _ handle: (_ position: Int, _ rows: QueryResult) throws(PostgresError) -> Void = { _, _ throws(PostgresError) in }
+    ) throws(CatalogError) -> UnconfirmedRead {
         let serverVersion = connection.serverVersionNumber
         try Self.checkSupported(serverVersionNumber: serverVersion)
         // The transaction begins and the schemas are listed in one round trip.
@@ -72,7 +79,8 @@ public struct CatalogReader: Sendable {
         do {
             let schemas = try resolveSchemas(from: schemaRows, serverVersion: serverVersion)
             return try readInSnapshot(from: connection, schemas: schemas, serverVersion: serverVersion,
-                                      transactionSnapshot: transactionSnapshot)
+                                      transactionSnapshot: transactionSnapshot,
+                                      alongside: alongside, subject: subject, handle)
         } catch {
             // The read failed already; a failure to end the transaction would add nothing useful.
             try? connection.endReadOnlySnapshot()
@@ -154,15 +162,20 @@ public struct CatalogReader: Sendable {
         } + [UnmodeledObjectCounter().statement(for: resolved)]
     }
 
-    private func readInSnapshot(from connection: PostgresConnection, schemas: (scope: ResolvedScope, versionText: String),
-                                serverVersion: Int, transactionSnapshot: String) throws(CatalogError) -> UnconfirmedRead {
+    private func readInSnapshot(
+        from connection: PostgresConnection, schemas: (scope: ResolvedScope, versionText: String), serverVersion: Int,
+        transactionSnapshot: String, alongside: [PostgresConnection.Statement], subject alongsideSubject: String,
+        _ handleAlongside: (Int, QueryResult) throws(PostgresError) -> Void
+    ) throws(CatalogError) -> UnconfirmedRead {
         let (resolved, versionText) = schemas
-        // Every reader's query, the count of unmodeled kinds and the check for commits since the
-        // snapshot go out at once: the server runs each while the rows of the one before are decoded
-        // here, and runs the check after every catalog function has printed what it prints.
+        // Every reader's query, the count of unmodeled kinds, the check for commits since the
+        // snapshot and the caller's statements go out at once: the server runs each while the rows
+        // of the one before are decoded here, and runs the check after every catalog function has
+        // printed what it prints.
         let counter = UnmodeledObjectCounter()
+        let checkPosition = Self.readers.count + 1
         let statements = statements(for: resolved, serverVersion: serverVersion)
-            + [ConcurrentCommits.statement(since: transactionSnapshot)]
+            + [ConcurrentCommits.statement(since: transactionSnapshot)] + alongside
         var objects: [SchemaObject] = []
         var unmodeled: [String: Int] = [:]
         var nothingCommitted = false
@@ -172,10 +185,10 @@ public struct CatalogReader: Sendable {
                 position = index
                 let result = try outcome.get()
                 guard index < Self.readers.count else {
-                    if index == Self.readers.count {
-                        unmodeled = try counter.counts(from: result)
-                    } else {
-                        nothingCommitted = try ConcurrentCommits.noneCommitted(in: result)
+                    switch index {
+                    case Self.readers.count: unmodeled = try counter.counts(from: result)
+                    case checkPosition: nothingCommitted = try ConcurrentCommits.noneCommitted(in: result)
+                    default: try handleAlongside(index - checkPosition - 1, result)
                     }
                     return
                 }
@@ -186,8 +199,12 @@ public struct CatalogReader: Sendable {
                 try reader.complete(&objects, from: start, rows: result)
             }
         } catch {
-            let subject = position < Self.readers.count ? Self.readers[position].subject
-                : position == Self.readers.count ? counter.subject : "the catalog's state"
+            let subject = switch position {
+            case ..<Self.readers.count: Self.readers[position].subject
+            case Self.readers.count: counter.subject
+            case checkPosition: "the catalog's state"
+            default: alongsideSubject
+            }
             throw CatalogError(reading: subject, error)
         }
         // Taken out of the variable the pipeline's closure shares, so that the snapshot, the only

@@ -30,12 +30,31 @@ public struct MigrationHistoryReader: Sendable {
         return histories
     }
 
-    /// `read(from:)` in the transaction `connection` is in (a catalog read's, say): two round trips,
-    /// one to find the history tables and one for all their rows.
+    /// `read(from:)` in the transaction `connection` is in: two round trips, one to find the history
+    /// tables and one for all their rows.
     public func readInCurrentTransaction(from connection: PostgresConnection) throws(MigrationError) -> [MigrationHistory] {
-        let tables = try step("the migration-history tables") { () throws(PostgresError) in
+        let detection = Self.detectionStatement
+        let found = try step(Self.detectionSubject) { () throws(PostgresError) in
+            try connection.query(detection.sql, detection.parameters)
+        }
+        return try histories(detected: found, on: connection)
+    }
+
+    /// The statement that finds the history tables, for a caller to send with its own (a catalog
+    /// read's pipeline, say); `histories(detected:on:)` reads what it found.
+    public static var detectionStatement: PostgresConnection.Statement {
+        PostgresConnection.Statement(HistoryTable.detectionQuery, [HistoryTable.platformSchemasParameter])
+    }
+
+    /// What a failure of `detectionStatement` failed to read.
+    public static let detectionSubject = "the migration-history tables"
+
+    /// The histories in the tables `detected` (the rows of `detectionStatement`) names, read in the
+    /// transaction `connection` is in, all tables' rows in one round trip.
+    public func histories(detected: QueryResult, on connection: PostgresConnection) throws(MigrationError) -> [MigrationHistory] {
+        let tables = try step(Self.detectionSubject) { () throws(PostgresError) in
             var tables: [HistoryTable] = []
-            for row in try connection.query(HistoryTable.detectionQuery, [HistoryTable.platformSchemasParameter]) {
+            for row in detected {
                 if let table = try HistoryTable(detectionRow: row) { tables.append(table) }
             }
             return tables

@@ -99,6 +99,30 @@ struct FailureTests {
         }
     }
 
+    @Test("statements sent alongside a read run in its transaction, and a failure names what they read",
+          arguments: Cluster.allCases)
+    func statementsAlongside(cluster: Cluster) throws {
+        try FixtureDatabase.with(on: cluster, loading: ["everything.sql"]) { _, connection in
+            let reader = CatalogReader()
+            var seen: [String] = []
+            let read = try reader.readUnconfirmed(
+                from: connection, alongside: [PostgresConnection.Statement("SELECT current_setting('transaction_read_only') AS ro")],
+                subject: "the setting"
+            ) { _, rows throws(PostgresError) in
+                for row in rows { seen.append(try row.string("ro")) }
+            }
+            #expect(seen == ["on"])
+            #expect(try reader.confirm(read, on: connection) == read.snapshot)
+
+            let error = try #require(throws: CatalogError.self) {
+                try reader.readUnconfirmed(from: connection, alongside: [PostgresConnection.Statement("SELECT * FROM no_such_table")],
+                                           subject: "the extra table")
+            }
+            #expect(error.description.hasPrefix("cannot read the extra table"))
+            #expect(try connection.query("SELECT current_setting('transaction_read_only') AS ro").first?.string("ro") == "off")
+        }
+    }
+
     @Test("a read leaves no transaction open and reads the same twice", arguments: Cluster.allCases)
     func repeatableRead(cluster: Cluster) throws {
         try FixtureDatabase.with(on: cluster, loading: ["everything.sql"]) { database, connection in

@@ -44,12 +44,17 @@ struct SnapshotLoader: Sendable {
             defer { Interruption.unregister(connection) }
             do {
                 let reader = CatalogReader(scope: scope, statementTimeoutMilliseconds: statementTimeoutMilliseconds)
-                let unconfirmed = try reader.readUnconfirmed(from: connection)
+                // The migration-history tables are found in the catalog read's pipeline, and their
+                // rows read in its transaction, still open: no round trips of their own.
+                var detected = QueryResult(columnNames: [], values: [])
+                let unconfirmed = try reader.readUnconfirmed(
+                    from: connection, alongside: [MigrationHistoryReader.detectionStatement],
+                    subject: MigrationHistoryReader.detectionSubject
+                ) { _, rows throws(PostgresError) in detected = rows }
                 whenRead(unconfirmed.snapshot)
-                // In the read's transaction, still open: no round trips to begin and end another.
                 let histories: [MigrationHistory]
                 do {
-                    histories = try MigrationHistoryReader().readInCurrentTransaction(from: connection)
+                    histories = try MigrationHistoryReader().histories(detected: detected, on: connection)
                 } catch {
                     try? connection.endReadOnlySnapshot()
                     throw error
