@@ -113,6 +113,27 @@ final class ResultStorage: @unchecked Sendable {
         if case .libpq(let result) = values { PQclear(result) }
     }
 
+    /// Calls `body` with the UTF-8 bytes of the value in `row` and `column` (nil for NULL), where they
+    /// are: for values read as bytes (numbers, flags) without making a `String` first.
+    @inline(__always)
+    func withValueBytes<Value>(row: Int, column: Int, _ body: (UnsafeBufferPointer<UInt8>?) throws(PostgresError) -> Value)
+        throws(PostgresError) -> Value {
+        switch values {
+        case .libpq(let result):
+            let row = Int32(row), column = Int32(column)
+            guard PQgetisnull(result, row, column) == 0, let bytes = PQgetvalue(result, row, column) else { return try body(nil) }
+            let count = Int(PQgetlength(result, row, column))
+            return try bytes.withMemoryRebound(to: UInt8.self, capacity: count) { start throws(PostgresError) in
+                try body(UnsafeBufferPointer(start: start, count: count))
+            }
+        case .inHand(let values):
+            guard var value = values[row * columnNames.count + column] else { return try body(nil) }
+            // `withUTF8` rethrows untyped errors: the typed one is carried out in a `Result`.
+            let outcome = value.withUTF8 { bytes in Result { () throws(PostgresError) in try body(bytes) } }
+            return try outcome.get()
+        }
+    }
+
     /// The value in `row` and `column`, nil for NULL; libpq gives its length, so it is not scanned for its end.
     func value(row: Int, column: Int) -> String? {
         switch values {

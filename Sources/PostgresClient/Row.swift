@@ -19,10 +19,14 @@ public struct Row: Sendable {
 
     /// The text of a column, nil when NULL.
     public func optionalString(_ column: String) throws(PostgresError) -> String? {
+        storage.value(row: row, column: try position(of: column))
+    }
+
+    private func position(of column: String) throws(PostgresError) -> Int {
         guard let position = storage.columnPosition(column) else {
             throw Self.decodingError(column, "is not in the result (columns: \(storage.columnNames.joined(separator: ", ")))")
         }
-        return storage.value(row: row, column: position)
+        return position
     }
 
     /// Whether the column holds NULL.
@@ -32,10 +36,13 @@ public struct Row: Sendable {
 
     /// A boolean column (`t` or `f`) that must not be NULL.
     public func bool(_ column: String) throws(PostgresError) -> Bool {
-        switch try string(column) {
-        case "t": return true
-        case "f": return false
-        case let other: throw Self.decodingError(column, "holds \(Self.quoted(other)), not a boolean")
+        try storage.withValueBytes(row: row, column: try position(of: column)) { bytes throws(PostgresError) in
+            guard let bytes else { throw Self.decodingError(column, "is NULL") }
+            switch (bytes.count, bytes.first) {
+            case (1, UInt8(ascii: "t")): return true
+            case (1, UInt8(ascii: "f")): return false
+            default: throw Self.decodingError(column, "holds \(Self.quoted(String(decoding: bytes, as: UTF8.self))), not a boolean")
+            }
         }
     }
 
@@ -47,9 +54,36 @@ public struct Row: Sendable {
 
     /// An integer column, nil when NULL.
     public func optionalInt(_ column: String) throws(PostgresError) -> Int? {
-        guard let text = try optionalString(column) else { return nil }
-        guard let value = Int(text) else { throw Self.decodingError(column, "holds \(Self.quoted(text)), not an integer") }
-        return value
+        try storage.withValueBytes(row: row, column: try position(of: column)) { bytes throws(PostgresError) in
+            guard let bytes else { return nil }
+            guard let value = Self.integer(bytes) else {
+                throw Self.decodingError(column, "holds \(Self.quoted(String(decoding: bytes, as: UTF8.self))), not an integer")
+            }
+            return value
+        }
+    }
+
+    /// Decimal digits after an optional sign, as `Int(_:)` reads them from text; nil when that is not
+    /// what `bytes` holds or the value does not fit.
+    private static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0
+        let negative = bytes.first == UInt8(ascii: "-")
+        if negative || bytes.first == UInt8(ascii: "+") { index = 1 }
+        guard index < bytes.count else { return nil }
+        var value = 0
+        while index < bytes.count {
+            let digit = Int(bytes[index]) - 0x30
+            guard digit >= 0 && digit <= 9 else { return nil }
+            // Accumulated negatively, so that Int.min fits.
+            let (times, timesOverflow) = value.multipliedReportingOverflow(by: 10)
+            let (next, nextOverflow) = times.subtractingReportingOverflow(digit)
+            guard !timesOverflow && !nextOverflow else { return nil }
+            value = next
+            index += 1
+        }
+        if negative { return value }
+        let (positive, overflow) = (0).subtractingReportingOverflow(value)
+        return overflow ? nil : positive
     }
 
     /// A floating-point column (float4, float8, numeric) that must not be NULL; accepts `NaN` and `±Infinity`.

@@ -62,6 +62,26 @@ import Testing
         #expect(try row.string("n") == "-42")
     }
 
+    @Test("integers are read as Int(_:) reads text: a sign, digits, nothing else, within Int's range", arguments: [
+        ("0", 0), ("-42", -42), ("+7", 7), ("007", 7), ("9223372036854775807", Int.max), ("-9223372036854775808", Int.min),
+        ("9223372036854775808", nil), ("-9223372036854775809", nil), ("", nil), ("-", nil), ("+", nil), ("1.5", nil),
+        (" 1", nil), ("1 ", nil), ("--1", nil), ("1e3", nil), ("٣", nil),
+    ] as [(String, Int?)])
+    func integers(_ text: String, _ expected: Int?) throws {
+        if let expected {
+            #expect(try row(text).int("c") == expected)
+            #expect(try row(text).int("c") == Int(text))
+        } else {
+            #expect(Int(text) == nil)
+            #expect(try decodingMessage { _ = try row(text).int("c") } == "column \"c\" holds \"\(text)\", not an integer")
+        }
+    }
+
+    @Test("flags are exactly t or f", arguments: ["true", "T", "", "tt", "1"])
+    func flagsAreTOrF(_ text: String) throws {
+        #expect(try decodingMessage { _ = try row(text).bool("c") } == "column \"c\" holds \"\(text)\", not a boolean")
+    }
+
     @Test func wrongFormsAreDecodingErrorsNamingTheColumn() throws {
         let row = QueryResult(columnNames: ["a", "b"], values: [["yes", nil]])[0]
         #expect(try decodingMessage { _ = try row.bool("a") } == "column \"a\" holds \"yes\", not a boolean")
