@@ -44,12 +44,14 @@ let package = Package(
             ]
         ),
         // Release-mode throughput benchmark of the tokenizer and normalizer (scripts/bench-tokenizer).
-        .executableTarget(name: "tokenizer-bench", dependencies: ["SQLTokenizer", "SQLFingerprint"]),
+        // Reproducible random numbers (SplitMix64), for the benchmark's corpus and the property tests.
+        .target(name: "SeededRandom"),
+        .executableTarget(name: "tokenizer-bench", dependencies: ["SQLTokenizer", "SQLFingerprint", "SeededRandom"]),
         // Prints deepdiff's catalog statements as a psql script: the floor of scripts/bench-compare.
         .executableTarget(name: "catalog-floor", dependencies: ["Catalog", "PostgresClient"]),
         // Golden-file comparison and re-recording, shared by the test targets.
         .target(name: "GoldenFiles", path: "Tests/GoldenFiles"),
-        .testTarget(name: "SQLTokenizerTests", dependencies: ["SQLTokenizer", "SQLFingerprint", "GoldenFiles"]),
+        .testTarget(name: "SQLTokenizerTests", dependencies: ["SQLTokenizer", "SQLFingerprint", "GoldenFiles", "SeededRandom"]),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient"]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog", "PostgresClient", "SchemaModel", "GoldenFiles"]),
         .testTarget(name: "ComparisonTests", dependencies: ["Comparison", "SchemaModel", "SQLFingerprint", "GoldenFiles"]),

@@ -31,12 +31,6 @@ enum ConcurrentCommits {
         return try row.bool("quiet")
     }
 
-    /// Runs `statement(since:)` on `connection` by itself.
-    static func noneSince(_ snapshot: String, on connection: PostgresConnection) throws(PostgresError) -> Bool {
-        let statement = statement(since: snapshot)
-        return try noneCommitted(in: connection.query(statement.sql, statement.parameters))
-    }
-
     /// `$1` is the snapshot. `pg_snapshot` ids are 64 bits; `age` takes the low 32.
     private static let query = """
         WITH started AS (

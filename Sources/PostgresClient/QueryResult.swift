@@ -113,6 +113,16 @@ final class ResultStorage: @unchecked Sendable {
         if case .libpq(let result) = values { PQclear(result) }
     }
 
+    /// The bytes of a value where libpq holds them (valid while `result` is), nil for NULL; libpq
+    /// gives the length, so the value is not scanned for its end.
+    @inline(__always)
+    private static func bytes(of result: OpaquePointer, row: Int, column: Int) -> UnsafeBufferPointer<UInt8>? {
+        let row = Int32(row), column = Int32(column)
+        guard PQgetisnull(result, row, column) == 0, let value = PQgetvalue(result, row, column) else { return nil }
+        return UnsafeBufferPointer(start: UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self),
+                                   count: Int(PQgetlength(result, row, column)))
+    }
+
     /// Calls `body` with the UTF-8 bytes of the value in `row` and `column` (nil for NULL), where they
     /// are: for values read as bytes (numbers, flags) without making a `String` first.
     @inline(__always)
@@ -120,12 +130,8 @@ final class ResultStorage: @unchecked Sendable {
         throws(PostgresError) -> Value {
         switch values {
         case .libpq(let result):
-            let row = Int32(row), column = Int32(column)
-            guard PQgetisnull(result, row, column) == 0, let bytes = PQgetvalue(result, row, column) else { return try body(nil) }
-            let count = Int(PQgetlength(result, row, column))
-            return try bytes.withMemoryRebound(to: UInt8.self, capacity: count) { start throws(PostgresError) in
-                try body(UnsafeBufferPointer(start: start, count: count))
-            }
+            guard let bytes = Self.bytes(of: result, row: row, column: column) else { return try body(nil) }
+            return try body(bytes)
         case .inHand(let values):
             guard var value = values[row * columnNames.count + column] else { return try body(nil) }
             // `withUTF8` rethrows untyped errors: the typed one is carried out in a `Result`.
@@ -134,13 +140,11 @@ final class ResultStorage: @unchecked Sendable {
         }
     }
 
-    /// The value in `row` and `column`, nil for NULL; libpq gives its length, so it is not scanned for its end.
+    /// The value in `row` and `column`, nil for NULL.
     func value(row: Int, column: Int) -> String? {
         switch values {
         case .libpq(let result):
-            let row = Int32(row), column = Int32(column)
-            guard PQgetisnull(result, row, column) == 0, let bytes = PQgetvalue(result, row, column) else { return nil }
-            return String(decoding: UnsafeRawBufferPointer(start: bytes, count: Int(PQgetlength(result, row, column))), as: UTF8.self)
+            return Self.bytes(of: result, row: row, column: column).map { String(decoding: $0, as: UTF8.self) }
         case .inHand(let values):
             return values[row * columnNames.count + column]
         }

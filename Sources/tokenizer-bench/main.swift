@@ -1,20 +1,9 @@
 // Release-mode throughput of the SQL lexer and of normalizing plus hashing, on a generated
 // corpus of realistic definitions (run by scripts/bench-tokenizer).
 import Foundation
+import SeededRandom
 import SQLFingerprint
 import SQLTokenizer
-
-/// SplitMix64, so the corpus is the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Definitions as catalog functions return them: functions with plpgsql and sql bodies, views,
 /// comments, every string notation, numbers and operators.

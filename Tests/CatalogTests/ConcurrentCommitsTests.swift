@@ -66,3 +66,11 @@ struct ConcurrentCommitsTests {
         }
     }
 }
+
+extension ConcurrentCommits {
+    /// Runs `statement(since:)` on `connection` by itself, as a read's pipeline runs it.
+    static func noneSince(_ snapshot: String, on connection: PostgresConnection) throws -> Bool {
+        let statement = statement(since: snapshot)
+        return try noneCommitted(in: connection.query(statement.sql, statement.parameters))
+    }
+}

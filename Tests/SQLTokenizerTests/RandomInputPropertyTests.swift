@@ -1,4 +1,5 @@
 import Testing
+import SeededRandom
 import SQLTokenizer
 
 /// Bytes drawn mostly from SQL's interesting characters, sometimes from anywhere.

@@ -1,5 +1,6 @@
 import GoldenFiles
 import SQLFingerprint
+import SeededRandom
 import SQLTokenizer
 import Testing
 
