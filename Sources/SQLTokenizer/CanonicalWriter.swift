@@ -54,44 +54,80 @@ struct CanonicalWriter {
 
     /// Appends the canonical form of `bytes`.
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if units == nil {
+            appendAsRead(bytes)
+        } else {
+            appendStatements(bytes, from: 0)
+        }
+    }
+
+    /// Writes each token as the lexer reads it, without collecting them, up to a statement that
+    /// may hold a routine body (`DO`, `CREATE [OR REPLACE] FUNCTION|PROCEDURE`): that statement
+    /// and the rest go to `appendStatements`, which looks ahead for the body. Routine bodies
+    /// themselves seldom hold such statements, so they are written this way from end to end.
+    private mutating func appendAsRead(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let seeksBodies = depth < Self.maximumDepth
+        let statementsFrom: Int? = SQLLexer.withCursor(over: bytes, classifyingKeywords: false) { cursor in
+            var statement = StatementBoundaries()
+            while let token = cursor.nextSignificant() {
+                if statement.isAtStart && seeksBodies && RoutineBodies.mayBeginRoutine(bytes, at: token) { return token.start }
+                statement.advance(past: token, in: bytes)
+                cursor.position = write(token, of: bytes, isBody: false)
+            }
+            return nil
+        }
+        if let statementsFrom { appendStatements(bytes, from: statementsFrom) }
+    }
+
+    /// Collects the significant tokens from `start` (a token boundary), finds the routine bodies
+    /// among them, and writes them all, recording units if asked to.
+    private mutating func appendStatements(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) {
         // Keywords and names are written alike, so only recorded units need to tell them apart.
-        let tokens = SQLLexer.significantTokens(bytes, classifyingKeywords: units != nil)
+        let tokens = SQLLexer.significantTokens(bytes, from: start, classifyingKeywords: units != nil)
         let bodies = depth < Self.maximumDepth ? RoutineBodies.indices(in: bytes, tokens: tokens) : []
         var nextBody = 0
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
-            // Every token after the first is written after a space.
-            let spaced = output.count > start
-            let canonicalStart = spaced ? output.count + 1 : output.count
-            var unitToken = token
-            var isBody = false
-            switch token.kind {
-            case .keyword, .identifier, .number:
-                // A number's letters (exponent, radix prefix, hex digits) do not change its value.
-                output.appendToken(bytes, token.range, spaced: spaced, lowercasing: true)
-            case .operator, .punctuation, .typecast, .parameter:
-                output.appendToken(bytes, token.range, spaced: spaced, lowercasing: false)
-            case .quotedIdentifier:
-                if spaced { output.append(UInt8(ascii: " ")) }
-                let escape = unicodeEscapeClause(bytes, tokens, after: index)
-                if let escape { unitToken.end = tokens[escape.lastIndex].end; index = escape.lastIndex }
-                appendIdentifier(bytes, token, escape: escape?.character ?? UInt8(ascii: "\\"))
-            case .string:
-                if spaced { output.append(UInt8(ascii: " ")) }
-                while nextBody < bodies.count && bodies[nextBody] < index { nextBody += 1 }
-                isBody = nextBody < bodies.count && bodies[nextBody] == index
-                let escape = unicodeEscapeClause(bytes, tokens, after: index)
-                if let escape { unitToken.end = tokens[escape.lastIndex].end; index = escape.lastIndex }
-                appendString(bytes, token, escape: escape?.character ?? UInt8(ascii: "\\"), isBody: isBody)
-            case .error, .comment, .whitespace:
-                // The lexer gives the writer no comments or whitespace: errors are what come here.
-                sawError = sawError || token.kind == .error
-                output.appendToken(bytes, token.range, spaced: spaced, lowercasing: false)
-            }
-            units?.append(Unit(token: unitToken, canonical: canonicalStart..<output.count, isRoutineBody: isBody))
+            let canonicalStart = output.count > self.start ? output.count + 1 : output.count
+            while nextBody < bodies.count && bodies[nextBody] < index { nextBody += 1 }
+            let isBody = nextBody < bodies.count && bodies[nextBody] == index
+            let end = write(token, of: bytes, isBody: isBody)
+            // A `UESCAPE` clause belongs to the token before it.
+            while index + 1 < tokens.count && tokens[index + 1].start < end { index += 1 }
+            units?.append(Unit(token: Token(kind: token.kind, start: token.start, end: end), canonical: canonicalStart..<output.count,
+                               isRoutineBody: isBody))
             index += 1
         }
+    }
+
+    /// Writes the significant token `token` in canonical spelling, after a space unless it comes
+    /// first; returns where the text it stands for ends (after a `UESCAPE` clause it owns).
+    @inline(__always)
+    private mutating func write(_ token: Token, of bytes: UnsafeBufferPointer<UInt8>, isBody: Bool) -> Int {
+        let spaced = output.count > start
+        switch token.kind {
+        case .keyword, .identifier, .number:
+            // A number's letters (exponent, radix prefix, hex digits) do not change its value.
+            output.appendToken(bytes, token.range, spaced: spaced, lowercasing: true)
+        case .operator, .punctuation, .typecast, .parameter:
+            output.appendToken(bytes, token.range, spaced: spaced, lowercasing: false)
+        case .quotedIdentifier:
+            if spaced { output.append(UInt8(ascii: " ")) }
+            let escape = unicodeEscapeClause(bytes, after: token)
+            appendIdentifier(bytes, token, escape: escape?.character ?? UInt8(ascii: "\\"))
+            return escape?.end ?? token.end
+        case .string:
+            if spaced { output.append(UInt8(ascii: " ")) }
+            let escape = unicodeEscapeClause(bytes, after: token)
+            appendString(bytes, token, escape: escape?.character ?? UInt8(ascii: "\\"), isBody: isBody)
+            return escape?.end ?? token.end
+        case .error, .comment, .whitespace:
+            // The lexer gives the writer no comments or whitespace: errors are what come here.
+            sawError = sawError || token.kind == .error
+            output.appendToken(bytes, token.range, spaced: spaced, lowercasing: false)
+        }
+        return token.end
     }
 
     /// The token exactly as written.
@@ -238,18 +274,36 @@ struct CanonicalWriter {
         StringConstant.appendCanonical(value, quotes: quotes, to: output)
     }
 
-    /// A `UESCAPE '<c>'` clause after the `U&` token at `index`: the escape byte and the index of
-    /// the clause's last token. Nil when there is none (or it is malformed, so it stays as tokens).
-    private func unicodeEscapeClause(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], after index: Int) -> (character: UInt8, lastIndex: Int)? {
-        let first = bytes[tokens[index].start]
-        guard first == UInt8(ascii: "u") || first == UInt8(ascii: "U"),
-              index + 2 < tokens.count, RoutineBodies.isWord(bytes, tokens[index + 1], "uescape")
-        else { return nil }
-        let literal = index + 2
-        let token = tokens[literal]
-        guard token.kind == .string, token.end - token.start == 3, bytes[token.start] == UInt8(ascii: "'"),
-              UnicodeEscapes.isValidEscape(bytes[token.start + 1])
-        else { return nil }
-        return (bytes[token.start + 1], literal)
+    /// A `UESCAPE '<c>'` clause after the `U&` token `token`: the escape byte and where the clause
+    /// ends. Nil when there is none (or it is malformed, so it stays as tokens).
+    private func unicodeEscapeClause(_ bytes: UnsafeBufferPointer<UInt8>, after token: Token) -> (character: UInt8, end: Int)? {
+        let first = bytes[token.start]
+        guard first == UInt8(ascii: "u") || first == UInt8(ascii: "U") else { return nil }
+        return SQLLexer.withCursor(over: bytes, at: token.end, classifyingKeywords: false) { cursor in
+            guard let word = cursor.nextSignificant(), RoutineBodies.isWord(bytes, word, "uescape"),
+                  let literal = cursor.nextSignificant(), literal.kind == .string, literal.end - literal.start == 3,
+                  bytes[literal.start] == UInt8(ascii: "'"), UnicodeEscapes.isValidEscape(bytes[literal.start + 1])
+            else { return nil }
+            return (bytes[literal.start + 1], literal.end)
+        }
+    }
+}
+
+/// Where statements begin, followed token by token: after a `;` outside parentheses and brackets,
+/// as `RoutineBodies` reads them.
+private struct StatementBoundaries {
+    private(set) var isAtStart = true
+    private var depth = 0
+
+    @inline(__always)
+    mutating func advance(past token: Token, in bytes: UnsafeBufferPointer<UInt8>) {
+        isAtStart = false
+        guard token.kind == .punctuation else { return }
+        switch bytes[token.start] {
+        case UInt8(ascii: ";") where depth == 0: isAtStart = true
+        case UInt8(ascii: "("), UInt8(ascii: "["): depth += 1
+        case UInt8(ascii: ")"), UInt8(ascii: "]"): depth = max(0, depth - 1)
+        default: break
+        }
     }
 }

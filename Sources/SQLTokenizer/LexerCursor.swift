@@ -16,17 +16,31 @@ struct LexerCursor {
     private let keywords: KeywordTable.Lookup
     /// False when every word may come back as `.identifier` (the caller treats both alike).
     private let classifiesKeywords: Bool
-    private(set) var position = 0
+    /// The offset of the next token; a reader may move it to another token boundary.
+    var position: Int
 
-    init(base: UnsafePointer<UInt8>, count: Int, classes: UnsafePointer<UInt8>, keywords: KeywordTable.Lookup, classifiesKeywords: Bool = true) {
+    init(base: UnsafePointer<UInt8>, count: Int, position: Int = 0, classes: UnsafePointer<UInt8>, keywords: KeywordTable.Lookup,
+         classifiesKeywords: Bool = true) {
         self.base = base
         self.count = count
+        self.position = position
         self.classes = classes
         self.keywords = keywords
         self.classifiesKeywords = classifiesKeywords
     }
 
     var isAtEnd: Bool { position >= count }
+
+    /// Reads tokens up to the next significant one and returns it; nil at the end.
+    @inline(__always)
+    mutating func nextSignificant() -> Token? {
+        while !isAtEnd {
+            let start = position
+            let kind = nextKind()
+            if kind.isSignificant { return Token(kind: kind, start: start, end: position) }
+        }
+        return nil
+    }
 
     /// The byte at `index`, or 0 past the end (0 matches no test the lexer makes after a peek).
     @inline(__always)
@@ -173,6 +187,18 @@ struct LexerCursor {
         // A local index keeps the loop in registers.
         var index = position
         defer { position = index }
+        // Eight bytes at a time while they are ASCII name characters; the first other byte ends
+        // the name, unless it is >= 0x80, which the byte loop checks as UTF-8.
+        while index + 8 <= count {
+            let others = Self.nonNameBytes(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            if others == 0 {
+                index += 8
+                continue
+            }
+            index += others.trailingZeroBitCount / 8
+            if base[index] < 0x80 { return }
+            break
+        }
         while index < count {
             let byte = base[index]
             if byte < 0x80 {
@@ -184,6 +210,25 @@ struct LexerCursor {
                 index += length
             }
         }
+    }
+
+    /// The high bit set in each byte of `word` (little-endian) that is not an ASCII `ident_cont`
+    /// character (`[A-Za-z0-9_$]`): other ASCII bytes and every byte >= 0x80.
+    @inline(__always)
+    private static func nonNameBytes(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high = 0x80 * ones
+        // Each byte's low seven bits: sums below neither carry into the next byte nor wrap.
+        let heptets = word & (0x7F * ones)
+        // The high bit of `heptets + (0x80 - low)` is set where the byte is at least `low`.
+        let folded = heptets | (0x20 * ones)
+        let letters = (folded &+ ((0x80 - 0x61) * ones)) & ~(folded &+ ((0x80 - 0x7B) * ones))
+        let digits = (heptets &+ ((0x80 - 0x30) * ones)) & ~(heptets &+ ((0x80 - 0x3A) * ones))
+        // The high bit of `0x80 - t` is set where `t` is zero.
+        let underscores = (high &- (heptets ^ (0x5F * ones)))
+        let dollars = (high &- (heptets ^ (0x24 * ones)))
+        let nameBytes = (letters | digits | underscores | dollars) & ~word & high
+        return ~nameBytes & high
     }
 
     private mutating func lexIdentifierOrKeyword() -> TokenKind {

@@ -96,6 +96,21 @@ enum RoutineBodies {
         return tokens.count
     }
 
+    /// Whether the statement that begins with `token` may hold a routine body: it is `DO`, or
+    /// `CREATE [OR REPLACE] FUNCTION|PROCEDURE` (read on from `token` in `bytes`).
+    static func mayBeginRoutine(_ bytes: UnsafeBufferPointer<UInt8>, at token: Token) -> Bool {
+        guard mayStartRoutine(bytes, token) else { return false }
+        guard isWord(bytes, token, "create") else { return true }
+        return SQLLexer.withCursor(over: bytes, at: token.end, classifyingKeywords: false) { cursor in
+            guard var word = cursor.nextSignificant() else { return false }
+            if isWord(bytes, word, "or") {
+                guard let replace = cursor.nextSignificant(), isWord(bytes, replace, "replace"), let next = cursor.nextSignificant() else { return false }
+                word = next
+            }
+            return isWord(bytes, word, "function") || isWord(bytes, word, "procedure")
+        }
+    }
+
     /// Whether `token` is `CREATE` or `DO`, the words a statement that holds a routine body begins with.
     @inline(__always)
     private static func mayStartRoutine(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {

@@ -10,23 +10,24 @@ public enum SQLLexer {
 
     /// The significant tokens of `bytes` (no whitespace or comments), for the normalizer, which
     /// skips those anyway; with `classifyingKeywords` false every word is an `.identifier`, which
-    /// saves a keyword lookup per word for callers that treat keywords and names alike.
-    static func significantTokens(_ bytes: UnsafeBufferPointer<UInt8>, classifyingKeywords: Bool) -> [Token] {
-        tokenize(bytes, classifyingKeywords: classifyingKeywords, keepingTrivia: false)
+    /// saves a keyword lookup per word for callers that treat keywords and names alike. Reading
+    /// starts at `start`, which must be a token boundary.
+    static func significantTokens(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, classifyingKeywords: Bool) -> [Token] {
+        tokenize(bytes, from: start, classifyingKeywords: classifyingKeywords, keepingTrivia: false)
     }
 
     @inline(__always)
-    private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, classifyingKeywords: Bool, keepingTrivia: Bool) -> [Token] {
+    private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, classifyingKeywords: Bool, keepingTrivia: Bool) -> [Token] {
         var tokens: [Token] = []
         // Catalog definitions average several bytes a token; growing past this is rare.
-        tokens.reserveCapacity(bytes.count / 6 + 8)
+        tokens.reserveCapacity((bytes.count - start) / 6 + 8)
         // Tokens go to a small batch first and into the array in bulk: appending one at a time
         // costs a uniqueness and capacity check per token.
         let batchSize = 256
         let batch = UnsafeMutableBufferPointer<Token>.allocate(capacity: batchSize)
         defer { batch.deallocate() }
         var batched = 0
-        forEachToken(in: bytes, classifyingKeywords: classifyingKeywords) { token in
+        forEachToken(in: bytes, from: start, classifyingKeywords: classifyingKeywords) { token in
             guard keepingTrivia || token.kind.isSignificant else { return }
             batch.initializeElement(at: batched, to: token)
             batched += 1
@@ -53,19 +54,31 @@ public enum SQLLexer {
 
     /// Calls `body` with each token of `bytes`; words are all `.identifier` unless `classifyingKeywords`.
     @inline(__always)
-    static func forEachToken(in bytes: UnsafeBufferPointer<UInt8>, classifyingKeywords: Bool, _ body: (Token) throws -> Void) rethrows {
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+    static func forEachToken(in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, classifyingKeywords: Bool,
+                             _ body: (Token) throws -> Void) rethrows {
+        try withCursor(over: bytes, at: start, classifyingKeywords: classifyingKeywords) { cursor in
+            while !cursor.isAtEnd {
+                let start = cursor.position
+                let kind = cursor.nextKind()
+                try body(Token(kind: kind, start: start, end: cursor.position))
+            }
+        }
+    }
+
+    /// Calls `body` with a cursor at `position` in `bytes` (which must be a token boundary), for
+    /// readers that lex as they go; words are all `.identifier` unless `classifyingKeywords`.
+    @inline(__always)
+    static func withCursor<Result>(
+        over bytes: UnsafeBufferPointer<UInt8>, at position: Int = 0, classifyingKeywords: Bool,
+        _ body: (inout LexerCursor) throws -> Result
+    ) rethrows -> Result {
         try KeywordTable.shared.withLookup { keywords in
             try ByteClass.table.withUnsafeBufferPointer { classes in
-                // The table has 256 entries, so its base address exists.
-                guard let classes = classes.baseAddress else { return }
-                var cursor = LexerCursor(base: base, count: bytes.count, classes: classes, keywords: keywords,
-                                         classifiesKeywords: classifyingKeywords)
-                while !cursor.isAtEnd {
-                    let start = cursor.position
-                    let kind = cursor.nextKind()
-                    try body(Token(kind: kind, start: start, end: cursor.position))
-                }
+                // The table has 256 entries, so its base address exists; an empty text has no
+                // address but no byte is read from it either.
+                var cursor = LexerCursor(base: bytes.baseAddress ?? classes.baseAddress!, count: bytes.count, position: position,
+                                         classes: classes.baseAddress!, keywords: keywords, classifiesKeywords: classifyingKeywords)
+                return try body(&cursor)
             }
         }
     }

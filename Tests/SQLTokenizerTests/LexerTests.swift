@@ -55,6 +55,26 @@ struct LexerTests {
         #expect(tokens.last == Token(kind: .identifier, start: 7, end: 7 + 4 + 6 + 4))
     }
 
+    /// Names are read eight bytes at a time: wherever the name ends or a multi-byte character
+    /// sits relative to those eight bytes, the name's span is the same.
+    @Test(arguments: 1...19)
+    func aNameEndsAtTheFirstByteThatCannotContinueIt(length: Int) {
+        let name = Array(String(repeating: "aZ_$9", count: 4).utf8.prefix(length))
+        for stop in Array(" ,.;()+-*/'\"[]:=<>!@#%^&|`?{}\\~\t\n".utf8) + [0x00, 0x7F] {
+            let bytes = name + [stop] + Array("xyz".utf8)
+            let first = bytes.withUnsafeBufferPointer { SQLLexer.tokenize($0).first }
+            #expect(first == Token(kind: .identifier, start: 0, end: length), "stop byte \(stop)")
+        }
+        for (character, size) in [("é", 2), ("€", 3), ("𝔘", 4)] {
+            let bytes = name + Array(character.utf8) + name + Array(" x".utf8)
+            let first = bytes.withUnsafeBufferPointer { SQLLexer.tokenize($0).first }
+            #expect(first == Token(kind: .identifier, start: 0, end: 2 * length + size), "\(character) after \(length) bytes")
+        }
+        let invalid = name + [0xFF] + name
+        let tokens = invalid.withUnsafeBufferPointer { SQLLexer.tokenize($0) }
+        #expect(tokens.prefix(2) == [Token(kind: .identifier, start: 0, end: length), Token(kind: .error, start: length, end: length + 1)])
+    }
+
     @Test func invalidUTF8IsAnErrorTokenAndLexingContinues() {
         let bytes: [UInt8] = Array("ab".utf8) + [0xFF] + Array("cd".utf8) + [0xE2, 0x82]
         let tokens = bytes.withUnsafeBufferPointer { SQLLexer.tokenize($0) }

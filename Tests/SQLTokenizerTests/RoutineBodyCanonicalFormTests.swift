@@ -92,6 +92,13 @@ struct RoutineBodyCanonicalFormTests {
          "create trigger t after insert on x execute function f ( ) language sql as ' SELECT  1 '"),
         ("CREATE OR FUNCTION f() LANGUAGE sql AS $$ SELECT  1 $$", "create or function f ( ) language sql as ' SELECT  1 '"),
         ("DO LANGUAGE plpgsql $$ BEGIN  NULL; END $$", "do language plpgsql 'begin null ; end'"),
+        // A routine statement after others is found where it begins: after a `;` outside
+        // parentheses, not inside them, and not in the middle of a statement.
+        ("SELECT 1; do $$ SELECT  2 $$", "select 1 ; do 'select 2'"),
+        ("SELECT f(1; DO $$ SELECT  2 $$); DO $$ SELECT  3 $$", "select f ( 1 ; do ' SELECT  2 ' ) ; do 'select 3'"),
+        ("SELECT 1 DO $$ SELECT  2 $$", "select 1 do ' SELECT  2 '"),
+        ("CREATE VIEW v AS SELECT $$ a  b $$; CREATE OR REPLACE FUNCTION f() LANGUAGE sql AS $$ SELECT  1 $$",
+         "create view v as select ' a  b ' ; create or replace function f ( ) language sql as 'select 1'"),
         ("DO $$ BEGIN  NULL; END $$ LANGUAGE plpython3u", "do ' BEGIN  NULL; END ' language plpython3u"),
         // An SQL-standard body is plain SQL already.
         ("CREATE FUNCTION f() RETURNS int LANGUAGE sql RETURN 'A' || $$ b $$", "create function f ( ) returns int language sql return 'A' || ' b '"),
