@@ -51,31 +51,51 @@ final class ByteBuffer {
     /// of the canonical form, with one capacity check.
     @inline(__always)
     func appendToken(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, spaced: Bool, lowercasing: Bool) {
-        reserve(range.count + 9)
+        // The space, the token, and up to seven bytes a word copy stores past its end.
+        reserve(range.count + 8)
         if spaced {
             base[count] = UInt8(ascii: " ")
             count += 1
         }
-        if lowercasing {
-            appendLowercased(bytes, range)
-        } else {
-            append(bytes, range)
-        }
+        copyReserved(bytes, range, lowercasing: lowercasing)
     }
 
     /// Appends `bytes[range]`.
     @inline(__always)
     func append(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
-        // Most tokens are a few bytes: one 8-byte load and store beats a call to memcpy (the
-        // bytes stored past the end are inside the reserved capacity and overwritten later).
-        if range.count <= 8, range.lowerBound + 8 <= bytes.count, let source = bytes.baseAddress {
-            reserve(8)
-            let word = UnsafeRawPointer(source + range.lowerBound).loadUnaligned(as: UInt64.self)
-            UnsafeMutableRawPointer(base + count).storeBytes(of: word, as: UInt64.self)
-            count += range.count
-            return
+        reserve(range.count + 7)
+        copyReserved(bytes, range, lowercasing: false)
+    }
+
+    /// Appends `bytes[range]` with ASCII `A`–`Z` lower-cased.
+    @inline(__always)
+    func appendLowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        reserve(range.count + 7)
+        copyReserved(bytes, range, lowercasing: true)
+    }
+
+    /// Copies `bytes[range]` (lower-cased if asked) to the end, which has room for it plus seven
+    /// bytes: most tokens are a few bytes, and eight-byte loads and stores beat a call to memcpy.
+    /// A last word may store bytes past the copy's end, which later appends overwrite.
+    @inline(__always)
+    private func copyReserved(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, lowercasing: Bool) {
+        guard let source = bytes.baseAddress else { return }
+        let destination = base + count
+        var offset = 0
+        let length = range.count
+        // Whole words while they lie inside `bytes`.
+        let readableWords = bytes.count - range.lowerBound - 8
+        while offset < length && offset <= readableWords {
+            let word = UnsafeRawPointer(source + range.lowerBound + offset).loadUnaligned(as: UInt64.self)
+            UnsafeMutableRawPointer(destination + offset).storeBytes(of: lowercasing ? KeywordTable.lowercased(word) : word, as: UInt64.self)
+            offset += 8
         }
-        append(UnsafeBufferPointer(rebasing: bytes[range]))
+        while offset < length {
+            let byte = source[range.lowerBound + offset]
+            destination[offset] = lowercasing && byte &- 0x41 < 26 ? byte | 0x20 : byte
+            offset += 1
+        }
+        count += length
     }
 
     /// Appends `text` with every `quote` byte written `copies` times, one byte at a time (for short texts).
@@ -109,27 +129,5 @@ final class ByteBuffer {
     func truncate(to count: Int) {
         precondition(count <= self.count, "a buffer cannot be truncated to more than it holds")
         self.count = count
-    }
-
-    /// Appends `bytes[range]` with ASCII `A`–`Z` lower-cased.
-    @inline(__always)
-    func appendLowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
-        guard let source = bytes.baseAddress else { return }
-        // Eight bytes at a time; the last word may write up to 7 bytes past the end, inside the
-        // reserved capacity, which later appends overwrite.
-        reserve(range.count + 8)
-        let destination = base + count
-        var index = range.lowerBound
-        while index < range.upperBound && index + 8 <= bytes.count {
-            let word = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
-            UnsafeMutableRawPointer(destination + (index - range.lowerBound)).storeBytes(of: KeywordTable.lowercased(word), as: UInt64.self)
-            index += 8
-        }
-        while index < range.upperBound {
-            let byte = source[index]
-            destination[index - range.lowerBound] = byte &- 0x41 < 26 ? byte | 0x20 : byte
-            index += 1
-        }
-        count += range.count
     }
 }

@@ -105,13 +105,24 @@ struct CanonicalWriter {
     /// first; returns where the text it stands for ends (after a `UESCAPE` clause it owns).
     @inline(__always)
     private mutating func write(_ token: Token, of bytes: UnsafeBufferPointer<UInt8>, isBody: Bool) -> Int {
-        let spaced = output.count > start
         switch token.kind {
         case .keyword, .identifier, .number:
             // A number's letters (exponent, radix prefix, hex digits) do not change its value.
-            output.appendToken(bytes, token.range, spaced: spaced, lowercasing: true)
+            output.appendToken(bytes, token.range, spaced: output.count > start, lowercasing: true)
+            return token.end
         case .operator, .punctuation, .typecast, .parameter:
-            output.appendToken(bytes, token.range, spaced: spaced, lowercasing: false)
+            output.appendToken(bytes, token.range, spaced: output.count > start, lowercasing: false)
+            return token.end
+        default:
+            return writeQuotedOrError(token, of: bytes, isBody: isBody)
+        }
+    }
+
+    /// `write` for the rarer tokens, kept out of line so the common ones' loop stays small.
+    @inline(never)
+    private mutating func writeQuotedOrError(_ token: Token, of bytes: UnsafeBufferPointer<UInt8>, isBody: Bool) -> Int {
+        let spaced = output.count > start
+        switch token.kind {
         case .quotedIdentifier:
             if spaced { output.append(UInt8(ascii: " ")) }
             let escape = unicodeEscapeClause(bytes, after: token)
@@ -122,12 +133,12 @@ struct CanonicalWriter {
             let escape = unicodeEscapeClause(bytes, after: token)
             appendString(bytes, token, escape: escape?.character ?? UInt8(ascii: "\\"), isBody: isBody)
             return escape?.end ?? token.end
-        case .error, .comment, .whitespace:
+        default:
             // The lexer gives the writer no comments or whitespace: errors are what come here.
             sawError = sawError || token.kind == .error
             output.appendToken(bytes, token.range, spaced: spaced, lowercasing: false)
+            return token.end
         }
-        return token.end
     }
 
     /// The token exactly as written.

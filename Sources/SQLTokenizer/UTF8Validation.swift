@@ -4,7 +4,14 @@ enum UTF8Validation {
     static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
         var index = 0
-        // Eight ASCII bytes at a time: SQL text is mostly ASCII.
+        // Thirty-two, then eight ASCII bytes at a time: SQL text is mostly ASCII.
+        while index + 32 <= bytes.count {
+            let words = UnsafeRawPointer(base + index)
+            let any = words.loadUnaligned(as: UInt64.self) | words.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                | words.loadUnaligned(fromByteOffset: 16, as: UInt64.self) | words.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+            if any & 0x8080_8080_8080_8080 != 0 { break }
+            index += 32
+        }
         while index + 8 <= bytes.count {
             let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
             if word & 0x8080_8080_8080_8080 != 0 { break }
