@@ -1,6 +1,6 @@
 import Testing
 import SeededRandom
-import SQLTokenizer
+@testable import SQLTokenizer
 
 /// Bytes drawn mostly from SQL's interesting characters, sometimes from anywhere.
 private func randomInput(_ generator: inout SeededGenerator) -> [UInt8] {
@@ -36,6 +36,24 @@ struct RandomInputPropertyTests {
             let text = String(decoding: randomInput(&generator), as: UTF8.self)
             let once = SQLNormalizer.canonicalForm(of: text)
             #expect(SQLNormalizer.canonicalForm(of: once) == once, "not idempotent for \(Array(text.utf8))")
+        }
+    }
+
+    /// The writer writes most text as the lexer reads it and collects the tokens of routine
+    /// statements (and of texts whose tokens are recorded) first: both ways give the same bytes.
+    @Test func writingTokensAsReadGivesWhatWritingThemCollectedGives() {
+        var generator = SeededGenerator(state: 5)
+        let openings = ["", "DO ", "select 1; DO ", "f(1; DO ", "CREATE FUNCTION f() LANGUAGE sql AS ", "DO $a$ DO '' $a$; DO "]
+        for _ in 0..<5000 {
+            let opening = openings[Int.random(in: 0..<openings.count, using: &generator)]
+            let input = Array(opening.utf8) + randomInput(&generator) + Array(" ; DO ".utf8) + randomInput(&generator)
+            input.withUnsafeBufferPointer { bytes in
+                var asRead = CanonicalWriter()
+                asRead.append(bytes)
+                var collected = CanonicalWriter(recordingUnits: true)
+                collected.append(bytes)
+                #expect(Array(asRead.output.bytes) == Array(collected.output.bytes), "different canonical forms for \(input)")
+            }
         }
     }
 
