@@ -21,7 +21,7 @@ enum RoutineBodies {
         let head = tokens[first]
         let isCreate = isWord(bytes, head, "create")
         let isDo = isWord(bytes, head, "do")
-        guard isDo || isCreate && createsRoutine(bytes, tokens, after: first) else { return endOfStatement(bytes, tokens, from: first) }
+        guard mayBeginRoutine(bytes, at: head) else { return endOfStatement(bytes, tokens, from: first) }
         var language: Language? = isDo ? .procedural : nil
         var candidates: [Int] = []
         var depth = 0
@@ -69,19 +69,6 @@ enum RoutineBodies {
         }
     }
 
-    /// Whether the `CREATE` at `head` begins `CREATE [OR REPLACE] FUNCTION` or `... PROCEDURE`:
-    /// other statements (views above all) are passed over without a look at each token.
-    private static func createsRoutine(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], after head: Int) -> Bool {
-        guard var index = nextSignificant(tokens, from: head + 1) else { return false }
-        if isWord(bytes, tokens[index], "or") {
-            guard let replace = nextSignificant(tokens, from: index + 1), isWord(bytes, tokens[replace], "replace"),
-                  let next = nextSignificant(tokens, from: replace + 1)
-            else { return false }
-            index = next
-        }
-        return isWord(bytes, tokens[index], "function") || isWord(bytes, tokens[index], "procedure")
-    }
-
     /// The index of the top-level `;` at or after `start`, or the end.
     private static func endOfStatement(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], from start: Int) -> Int {
         var depth = 0
@@ -97,7 +84,8 @@ enum RoutineBodies {
     }
 
     /// Whether the statement that begins with `token` may hold a routine body: it is `DO`, or
-    /// `CREATE [OR REPLACE] FUNCTION|PROCEDURE` (read on from `token` in `bytes`).
+    /// `CREATE [OR REPLACE] FUNCTION|PROCEDURE` (read on from `token` in `bytes`); other statements
+    /// (views above all) are passed over without a look at each token.
     static func mayBeginRoutine(_ bytes: UnsafeBufferPointer<UInt8>, at token: Token) -> Bool {
         guard mayStartRoutine(bytes, token) else { return false }
         guard isWord(bytes, token, "create") else { return true }

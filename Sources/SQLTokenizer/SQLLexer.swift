@@ -58,9 +58,9 @@ public enum SQLLexer {
                              _ body: (Token) throws -> Void) rethrows {
         try withCursor(over: bytes, at: start, classifyingKeywords: classifyingKeywords) { cursor in
             while !cursor.isAtEnd {
-                let start = cursor.position
+                let tokenStart = cursor.position
                 let kind = cursor.nextKind()
-                try body(Token(kind: kind, start: start, end: cursor.position))
+                try body(Token(kind: kind, start: tokenStart, end: cursor.position))
             }
         }
     }
