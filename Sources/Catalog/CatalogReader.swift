@@ -76,15 +76,11 @@ public struct CatalogReader: Sendable {
                 schemaRows = rows
             }
         }
-        do {
+        return try connection.endingReadOnlySnapshotIfFailing { () throws(CatalogError) in
             let schemas = try resolveSchemas(from: schemaRows, serverVersion: serverVersion)
             return try readInSnapshot(from: connection, schemas: schemas, serverVersion: serverVersion,
                                       transactionSnapshot: transactionSnapshot,
                                       alongside: alongside, subject: subject, handle)
-        } catch {
-            // The read failed already; a failure to end the transaction would add nothing useful.
-            try? connection.endReadOnlySnapshot()
-            throw error
         }
     }
 
@@ -99,14 +95,8 @@ public struct CatalogReader: Sendable {
             try step("a read-only transaction") { () throws(PostgresError) in try connection.endReadOnlySnapshot() }
             return read.snapshot
         }
-        let signatureAtStart: String
-        do {
-            signatureAtStart = try step("the catalog's state") { () throws(PostgresError) in
-                try CatalogSignature.compute(on: connection)
-            }
-        } catch {
-            try? connection.endReadOnlySnapshot()
-            throw error
+        let signatureAtStart = try connection.endingReadOnlySnapshotIfFailing { () throws(CatalogError) in
+            try step("the catalog's state") { () throws(PostgresError) in try CatalogSignature.compute(on: connection) }
         }
         try step("a read-only transaction") { () throws(PostgresError) in try connection.endReadOnlySnapshot() }
         let signatureAfter = try step("the catalog's state") { () throws(PostgresError) in
@@ -121,14 +111,11 @@ public struct CatalogReader: Sendable {
     /// read's signature (a statement prepared under another path is planned again).
     private func signatureInNewTransaction(on connection: PostgresConnection) throws(PostgresError) -> String {
         try connection.beginReadOnlySnapshot(statementTimeoutMilliseconds: statementTimeoutMilliseconds)
-        do throws(PostgresError) {
-            let signature = try CatalogSignature.compute(on: connection)
-            try connection.endReadOnlySnapshot()
-            return signature
-        } catch {
-            try? connection.endReadOnlySnapshot()
-            throw error
+        let signature = try connection.endingReadOnlySnapshotIfFailing { () throws(PostgresError) in
+            try CatalogSignature.compute(on: connection)
         }
+        try connection.endReadOnlySnapshot()
+        return signature
     }
 
     /// The statements a read sends, after the schema list, to fetch every object in scope: one per

@@ -72,22 +72,26 @@ struct ColumnReader: KindReader {
     /// attnums are unique, any other run of the same relation cannot pass that test. The relations of
     /// runs that fail it (dropped columns, or rows that came apart) are numbered from all their rows.
     func complete(_ objects: inout [SchemaObject], from start: Int, rows: QueryResult) throws(PostgresError) {
-        var gapped: Set<String> = []
-        var run: (relation: String, count: Int, highest: Int)?
+        // Relations by oid: a number, so no text is made per row.
+        var gapped: Set<Int> = []
+        var run: (relation: Int, count: Int, highest: Int)?
+        func finishRun() {
+            if let run, run.highest > run.count { gapped.insert(run.relation) }
+        }
         for row in rows {
-            let relation = try row.string("relation_oid"), number = try row.int("number")
+            let relation = try row.int("relation_oid"), number = try row.int("number")
             if let current = run, current.relation == relation {
                 run = (relation, current.count + 1, max(current.highest, number))
                 continue
             }
-            if let finished = run, finished.highest > finished.count { gapped.insert(finished.relation) }
+            finishRun()
             run = (relation, 1, number)
         }
-        if let finished = run, finished.highest > finished.count { gapped.insert(finished.relation) }
+        finishRun()
         guard !gapped.isEmpty else { return }
-        var columnsByRelation: [String: [(number: Int, index: Int)]] = [:]
+        var columnsByRelation: [Int: [(number: Int, index: Int)]] = [:]
         for (offset, row) in rows.enumerated() {
-            let relation = try row.string("relation_oid")
+            let relation = try row.int("relation_oid")
             if gapped.contains(relation) { columnsByRelation[relation, default: []].append((try row.int("number"), start + offset)) }
         }
         for columns in columnsByRelation.values {

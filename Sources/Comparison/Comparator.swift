@@ -90,7 +90,7 @@ public enum Comparator {
         let differences = ColumnOrder.differences(pairs: pairs, source: source, target: target)
         guard !differences.isEmpty else { return }
         for index in comparisons.indices where ObjectScope.relationKinds.contains(comparisons[index].identity.kind)
-            && comparisons[index].verdict != .onlyInSource && comparisons[index].verdict != .onlyInTarget {
+            && !comparisons[index].verdict.isOneSided {
             let identity = comparisons[index].identity
             guard let difference = differences[ObjectScope.RelationName(schema: identity.schema, name: identity.name)] else { continue }
             comparisons[index].attributeDifferences.append(difference)

@@ -30,6 +30,9 @@ public enum Verdict: Hashable, Sendable, Codable {
     /// Words for people, e.g. "only in source".
     public var displayName: String { name.replacingOccurrences(of: "_", with: " ") }
 
+    /// Whether the object exists on one side only.
+    public var isOneSided: Bool { self == .onlyInSource || self == .onlyInTarget }
+
     /// Whether this verdict fails the gate. `equivalent` does so only when the caller asks for
     /// byte-identical definitions (`strict`).
     public func isDifference(strict: Bool = false) -> Bool {

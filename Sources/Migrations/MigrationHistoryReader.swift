@@ -18,13 +18,8 @@ public struct MigrationHistoryReader: Sendable {
         _ = try step("a read-only transaction") { () throws(PostgresError) in
             try connection.beginReadOnlySnapshot(statementTimeoutMilliseconds: statementTimeoutMilliseconds)
         }
-        let histories: [MigrationHistory]
-        do {
-            histories = try readInCurrentTransaction(from: connection)
-        } catch {
-            // The read failed already; a failure to end the transaction would add nothing useful.
-            try? connection.endReadOnlySnapshot()
-            throw error
+        let histories = try connection.endingReadOnlySnapshotIfFailing { () throws(MigrationError) in
+            try readInCurrentTransaction(from: connection)
         }
         try step("a read-only transaction") { () throws(PostgresError) in try connection.endReadOnlySnapshot() }
         return histories

@@ -172,7 +172,7 @@ public struct MigrationVerification: Sendable {
         // A table or view on one side only stands for its columns, constraints and the rest.
         var oneSidedRelations: [String: Verdict] = [:]
         for object in comparison.objects
-        where relationKinds.contains(object.identity.kind) && (object.verdict == .onlyInSource || object.verdict == .onlyInTarget) {
+        where relationKinds.contains(object.identity.kind) && object.verdict.isOneSided {
             oneSidedRelations["\(object.identity.schema ?? "")\u{0}\(object.identity.name)"] = object.verdict
         }
         var byMigration = [[ObjectComparison]](repeating: [], count: snapshots.count - 1)

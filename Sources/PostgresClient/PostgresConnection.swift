@@ -278,6 +278,18 @@ public final class PostgresConnection: @unchecked Sendable {
         _ = try query("ROLLBACK")
     }
 
+    /// Runs `body` in the read-only transaction begun on this connection; when it throws, ends the
+    /// transaction and rethrows. The work failed already: a failure to end the transaction as well
+    /// would add nothing useful, so it is not reported.
+    public func endingReadOnlySnapshotIfFailing<Value, Failure: Error>(_ body: () throws(Failure) -> Value) throws(Failure) -> Value {
+        do {
+            return try body()
+        } catch {
+            try? endReadOnlySnapshot()
+            throw error
+        }
+    }
+
     /// Asks the server to cancel the running statement (`PQcancel`); safe to call from another thread,
     /// e.g. on Ctrl-C. The canceled `query` then throws an error of kind `.canceled`.
     public func cancelRunningQuery() {

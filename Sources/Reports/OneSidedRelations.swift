@@ -61,8 +61,3 @@ struct OneSidedRelations {
         return words.dropLast().joined(separator: ", ") + " and " + last
     }
 }
-
-extension Verdict {
-    /// Whether the object exists on one side only.
-    var isOneSided: Bool { self == .onlyInSource || self == .onlyInTarget }
-}

@@ -52,12 +52,8 @@ struct SnapshotLoader: Sendable {
                     subject: MigrationHistoryReader.detectionSubject
                 ) { _, rows throws(PostgresError) in detected = rows }
                 whenRead(unconfirmed.snapshot)
-                let histories: [MigrationHistory]
-                do {
-                    histories = try MigrationHistoryReader().histories(detected: detected, on: connection)
-                } catch {
-                    try? connection.endReadOnlySnapshot()
-                    throw error
+                let histories = try connection.endingReadOnlySnapshotIfFailing { () throws(MigrationError) in
+                    try MigrationHistoryReader().histories(detected: detected, on: connection)
                 }
                 var snapshot = try reader.confirm(unconfirmed, on: connection)
                 snapshot.migrationHistories = histories
