@@ -33,7 +33,7 @@ struct AggregateReader: KindReader {
                p.proparallel::text AS parallel,
                pg_get_userbyid(p.proowner) AS owner,
                \(CatalogSQL.privileges("p.proacl", kindCode: "f", owner: "p.proowner")) AS privileges,
-               \(CatalogSQL.comment("pg_proc", "p.oid")) AS comment
+               p.oid AS oid
         FROM pg_aggregate a
         JOIN pg_proc p ON p.oid = a.aggfnoid
         JOIN pg_namespace n ON n.oid = p.pronamespace
@@ -45,8 +45,8 @@ struct AggregateReader: KindReader {
     /// `aggkind` codes.
     private static let aggregateKinds = ["n": "normal", "o": "ordered-set", "h": "hypothetical-set"]
 
-    func object(from row: Row) throws(PostgresError) -> SchemaObject {
-        var attributes = try row.ownership()
+    func object(from row: Row, comments: Comments) throws(PostgresError) -> SchemaObject {
+        var attributes = try row.ownership(comment: comments.on(.pgProc, try row.int("oid")))
         attributes[AttributeName.returnType] = try row.text("returns")
         attributes[AttributeName.aggregateKind] = try row.code("aggregate_kind", Self.aggregateKinds)
         attributes[AttributeName.transitionFunction] = try row.text("transition_function")

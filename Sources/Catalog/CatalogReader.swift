@@ -118,8 +118,8 @@ public struct CatalogReader: Sendable {
         return signature
     }
 
-    /// The statements a read sends, after the schema list, to fetch every object in scope: one per
-    /// reader, then the count of unmodeled kinds. Only the schema list is queried here. Benchmarks run
+    /// The statements a read sends, after the schema list, to fetch every object in scope: the
+    /// comments, one per reader, then the count of unmodeled kinds. Only the schema list is queried here. Benchmarks run
     /// these through psql to measure the server's share of a read.
     public func objectStatements(on connection: PostgresConnection) throws(CatalogError) -> [PostgresConnection.Statement] {
         let serverVersion = connection.serverVersionNumber
@@ -142,9 +142,9 @@ public struct CatalogReader: Sendable {
         return (scope.resolve(existingSchemas: existingSchemas), versionText)
     }
 
-    /// One statement per reader, in `readers` order, then the count of unmodeled kinds.
+    /// The comments, one statement per reader in `readers` order, then the count of unmodeled kinds.
     private func statements(for resolved: ResolvedScope, serverVersion: Int) -> [PostgresConnection.Statement] {
-        Self.readers.map { reader in
+        [Comments.statement] + Self.readers.map { reader in
             PostgresConnection.Statement(reader.query(serverVersion: serverVersion), reader.parameters.values(for: resolved))
         } + [UnmodeledObjectCounter().statement(for: resolved)]
     }
@@ -155,14 +155,16 @@ public struct CatalogReader: Sendable {
         _ handleAlongside: (Int, QueryResult) throws(PostgresError) -> Void
     ) throws(CatalogError) -> UnconfirmedRead {
         let (resolved, versionText) = schemas
-        // Every reader's query, the count of unmodeled kinds, the check for commits since the
-        // snapshot and the caller's statements go out at once: the server runs each while the rows
-        // of the one before are decoded here, and runs the check after every catalog function has
-        // printed what it prints.
+        // The comments, every reader's query, the count of unmodeled kinds, the check for commits
+        // since the snapshot and the caller's statements go out at once: the server runs each while
+        // the rows of the one before are decoded here, and runs the check after every catalog
+        // function has printed what it prints.
         let counter = UnmodeledObjectCounter()
-        let checkPosition = Self.readers.count + 1
+        let readerPositions = 1...Self.readers.count
+        let counterPosition = Self.readers.count + 1, checkPosition = Self.readers.count + 2
         let statements = statements(for: resolved, serverVersion: serverVersion)
             + [ConcurrentCommits.statement(since: transactionSnapshot)] + alongside
+        var comments = Comments()
         var objects: [SchemaObject] = []
         var unmodeled: [String: Int] = [:]
         var nothingCommitted = false
@@ -171,24 +173,24 @@ public struct CatalogReader: Sendable {
             try connection.pipeline(statements) { index, outcome throws(PostgresError) in
                 position = index
                 let result = try outcome.get()
-                guard index < Self.readers.count else {
-                    switch index {
-                    case Self.readers.count: unmodeled = try counter.counts(from: result)
-                    case checkPosition: nothingCommitted = try ConcurrentCommits.noneCommitted(in: result)
-                    default: try handleAlongside(index - checkPosition - 1, result)
-                    }
-                    return
+                switch index {
+                case 0: comments = try Comments(from: result)
+                case readerPositions:
+                    let reader = Self.readers[index - 1]
+                    let start = objects.endIndex
+                    objects.reserveCapacity(start + result.count)
+                    for row in result { objects.append(try reader.object(from: row, comments: comments)) }
+                    try reader.complete(&objects, from: start, rows: result)
+                case counterPosition: unmodeled = try counter.counts(from: result)
+                case checkPosition: nothingCommitted = try ConcurrentCommits.noneCommitted(in: result)
+                default: try handleAlongside(index - checkPosition - 1, result)
                 }
-                let reader = Self.readers[index]
-                let start = objects.endIndex
-                objects.reserveCapacity(start + result.count)
-                for row in result { objects.append(try reader.object(from: row)) }
-                try reader.complete(&objects, from: start, rows: result)
             }
         } catch {
             let subject = switch position {
-            case ..<Self.readers.count: Self.readers[position].subject
-            case Self.readers.count: counter.subject
+            case 0: Comments.subject
+            case readerPositions: Self.readers[position - 1].subject
+            case counterPosition: counter.subject
             case checkPosition: "the catalog's state"
             default: alongsideSubject
             }

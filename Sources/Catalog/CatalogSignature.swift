@@ -37,7 +37,7 @@ enum CatalogSignature {
         ("pg_aggregate", "aggfnoid >= 16384"),
         ("pg_enum", "true"),
         ("pg_collation", "oid >= 16384"),
-        ("pg_description", "objoid >= 16384 OR classoid = 'pg_namespace'::regclass"),
+        ("pg_description", Comments.userComments),
         ("pg_extension", "true"),
         ("pg_event_trigger", "true"),
         ("pg_publication", "true"),

@@ -22,7 +22,7 @@ struct CollationReader: KindReader {
                    'deterministic=' || c.collisdeterministic::text
                ], NULL) AS options,
                pg_get_userbyid(c.collowner) AS owner,
-               \(CatalogSQL.comment("pg_collation", "c.oid")) AS comment
+               c.oid AS oid
         FROM pg_collation c
         JOIN pg_namespace n ON n.oid = c.collnamespace
         WHERE n.nspname = ANY($1::text[])
@@ -30,13 +30,13 @@ struct CollationReader: KindReader {
         """
     }
 
-    func object(from row: Row) throws(PostgresError) -> SchemaObject {
+    func object(from row: Row, comments: Comments) throws(PostgresError) -> SchemaObject {
         SchemaObject(
             identity: ObjectIdentity(kind: .collation, schema: try row.string("schema"), name: try row.string("name")),
             attributes: [
                 AttributeName.options: try row.list("options"),
                 AttributeName.owner: try row.text("owner"),
-                AttributeName.comment: try row.text("comment"),
+                AttributeName.comment: comments.on(.pgCollation, try row.int("oid")),
             ]
         )
     }

@@ -22,8 +22,7 @@ struct ColumnReader: KindReader {
                a.attidentity::text AS identity,
                CASE WHEN a.attcollation <> t.typcollation THEN a.attcollation::regcollation::text END AS collation,
                \(compression) AS compression,
-               coalesce(a.attacl::text[], '{}') AS privileges,
-               \(CatalogSQL.comment("pg_class", "c.oid", subID: "a.attnum")) AS comment
+               coalesce(a.attacl::text[], '{}') AS privileges
         FROM pg_attribute a
         JOIN pg_class c ON c.oid = a.attrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -39,11 +38,11 @@ struct ColumnReader: KindReader {
     /// `attidentity` codes.
     static let identityKinds = ["a": "always", "d": "by default"]
 
-    func object(from row: Row) throws(PostgresError) -> SchemaObject {
+    func object(from row: Row, comments: Comments) throws(PostgresError) -> SchemaObject {
         // In the order of the names, so the list is kept as it is (see `Attributes`).
         var attributes = Attributes(inOrder: [
             .init(AttributeName.collation, try row.text("collation")),
-            .init(AttributeName.comment, try row.text("comment")),
+            .init(AttributeName.comment, comments.on(.pgClass, try row.int("relation_oid"), subObject: try row.int("number"))),
             .init(AttributeName.defaultExpression, try row.sql("default_expression")),
             .init(AttributeName.generatedExpression, try row.sql("generated_expression")),
             .init(AttributeName.identity, try row.code("identity", Self.identityKinds)),

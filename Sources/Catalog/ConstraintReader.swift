@@ -14,7 +14,7 @@ struct ConstraintReader: KindReader {
         """
         SELECT con.conname AS name, n.nspname AS schema, coalesce(c.relname, t.typname) AS relation,
                pg_get_constraintdef(con.oid, true) AS definition,
-               \(CatalogSQL.comment("pg_constraint", "con.oid")) AS comment
+               con.oid AS oid
         FROM pg_constraint con
         JOIN pg_namespace n ON n.oid = con.connamespace
         LEFT JOIN pg_class c ON c.oid = con.conrelid AND con.conrelid <> 0
@@ -27,14 +27,14 @@ struct ConstraintReader: KindReader {
         """
     }
 
-    func object(from row: Row) throws(PostgresError) -> SchemaObject {
+    func object(from row: Row, comments: Comments) throws(PostgresError) -> SchemaObject {
         SchemaObject(
             identity: ObjectIdentity(
                 kind: .constraint, schema: try row.string("schema"), relation: try row.string("relation"),
                 name: try row.string("name")
             ),
             definition: try row.definition(),
-            attributes: [AttributeName.comment: try row.text("comment")]
+            attributes: [AttributeName.comment: comments.on(.pgConstraint, try row.int("oid"))]
         )
     }
 }

@@ -21,7 +21,7 @@ struct DefaultPrivilegesReader: KindReader {
         "r": "tables", "S": "sequences", "f": "functions", "T": "types", "n": "schemas", "L": "large objects",
     ]
 
-    func object(from row: Row) throws(PostgresError) -> SchemaObject {
+    func object(from row: Row, comments: Comments) throws(PostgresError) -> SchemaObject {
         let objectType = try row.string("object_type")
         let name = "\(try row.string("role")) on \(Self.objectTypes[objectType] ?? objectType)"
         return SchemaObject(

@@ -11,7 +11,7 @@ struct EventTriggerReader: KindReader {
         SELECT e.evtname AS name, e.evtevent AS event, e.evtfoid::regprocedure::text AS function,
                e.evtenabled::text AS enabled, e.evttags AS tags,
                pg_get_userbyid(e.evtowner) AS owner,
-               \(CatalogSQL.comment("pg_event_trigger", "e.oid")) AS comment
+               e.oid AS oid
         FROM pg_event_trigger e
         JOIN pg_proc p ON p.oid = e.evtfoid
         JOIN pg_namespace n ON n.oid = p.pronamespace
@@ -20,7 +20,7 @@ struct EventTriggerReader: KindReader {
         """
     }
 
-    func object(from row: Row) throws(PostgresError) -> SchemaObject {
+    func object(from row: Row, comments: Comments) throws(PostgresError) -> SchemaObject {
         SchemaObject(
             identity: ObjectIdentity(kind: .eventTrigger, schema: nil, name: try row.string("name")),
             attributes: [
@@ -29,7 +29,7 @@ struct EventTriggerReader: KindReader {
                 AttributeName.enabled: try row.code("enabled", TriggerReader.firingModes),
                 AttributeName.tags: try row.list("tags", sorted: true),
                 AttributeName.owner: try row.text("owner"),
-                AttributeName.comment: try row.text("comment"),
+                AttributeName.comment: comments.on(.pgEventTrigger, try row.int("oid")),
             ]
         )
     }

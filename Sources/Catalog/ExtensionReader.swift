@@ -15,7 +15,7 @@ struct ExtensionReader: KindReader {
         """
     }
 
-    func object(from row: Row) throws(PostgresError) -> SchemaObject {
+    func object(from row: Row, comments: Comments) throws(PostgresError) -> SchemaObject {
         SchemaObject(
             identity: ObjectIdentity(kind: .extension, schema: nil, name: try row.string("name")),
             attributes: [AttributeName.version: try row.text("version"), AttributeName.schema: try row.text("schema")]

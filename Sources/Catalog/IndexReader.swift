@@ -9,7 +9,7 @@ struct IndexReader: KindReader {
         """
         SELECT i.relname AS name, n.nspname AS schema, c.relname AS table_name,
                pg_get_indexdef(i.oid) AS definition,
-               \(CatalogSQL.comment("pg_class", "i.oid")) AS comment
+               i.oid AS oid
         FROM pg_index x
         JOIN pg_class i ON i.oid = x.indexrelid
         JOIN pg_class c ON c.oid = x.indrelid
@@ -20,11 +20,11 @@ struct IndexReader: KindReader {
         """
     }
 
-    func object(from row: Row) throws(PostgresError) -> SchemaObject {
+    func object(from row: Row, comments: Comments) throws(PostgresError) -> SchemaObject {
         SchemaObject(
             identity: ObjectIdentity(kind: .index, schema: try row.string("schema"), name: try row.string("name")),
             definition: try row.definition(),
-            attributes: Attributes(inOrder: [.init(AttributeName.comment, try row.text("comment")), .init(AttributeName.table, try row.text("table_name"))])
+            attributes: Attributes(inOrder: [.init(AttributeName.comment, comments.on(.pgClass, try row.int("oid"))), .init(AttributeName.table, try row.text("table_name"))])
         )
     }
 }

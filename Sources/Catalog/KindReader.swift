@@ -11,8 +11,8 @@ protocol KindReader: Sendable {
     func query(serverVersion: Int) -> String
     /// Which parts of the scope the query takes as parameters.
     var parameters: ScopeParameters { get }
-    /// The object one result row describes.
-    func object(from row: Row) throws(PostgresError) -> SchemaObject
+    /// The object one result row describes, with its comment from `comments`.
+    func object(from row: Row, comments: Comments) throws(PostgresError) -> SchemaObject
     /// Completes the objects of the whole result, `objects[start...]` made from `rows`, once every row
     /// is read: what no single row can tell.
     func complete(_ objects: inout [SchemaObject], from start: Int, rows: QueryResult) throws(PostgresError)
@@ -43,8 +43,8 @@ enum ScopeParameters {
     }
 }
 
-/// SQL fragments every reader shares, so each rule (what counts as an extension's object, how a comment
-/// is found) is written once.
+/// SQL fragments every reader shares, so each rule (what counts as an extension's object, what stands
+/// for "never granted") is written once.
 enum CatalogSQL {
     /// A condition true when the object `objectID` of catalog `catalog` was created by an extension.
     static func isExtensionMember(_ catalog: String, _ objectID: String) -> String {
@@ -55,13 +55,6 @@ enum CatalogSQL {
     /// made with it by PostgreSQL (a range type's constructors, a multirange's casts).
     static func isInternalPart(_ catalog: String, _ objectID: String) -> String {
         "EXISTS (SELECT FROM pg_depend part WHERE part.classid = '\(catalog)'::regclass AND part.objid = \(objectID) AND part.deptype = 'i')"
-    }
-
-    /// The comment on `objectID` of `catalog` (sub-object `subID`), or NULL: a lookup in
-    /// pg_description's unique index per row, whatever the catalogs' statistics (a join is planned
-    /// from them, and on catalogs never analyzed it can become a nested loop over every comment).
-    static func comment(_ catalog: String, _ objectID: String, subID: String = "0") -> String {
-        "(SELECT cmt.description FROM pg_description cmt WHERE cmt.objoid = \(objectID) AND cmt.classoid = '\(catalog)'::regclass AND cmt.objsubid = \(subID))"
     }
 
     /// The ACL as text[], with the built-in default standing in for "never granted" so both compare equal.
@@ -115,11 +108,11 @@ extension Row {
         return .list(sorted ? elements.sorted() : elements)
     }
 
-    /// The owner, privileges and comment every owned object carries, from the columns `owner`,
-    /// `privileges` and `comment`.
-    func ownership() throws(PostgresError) -> Attributes {
+    /// The owner and privileges every owned object carries, from the columns `owner` and
+    /// `privileges`, with its `comment`.
+    func ownership(comment: AttributeValue) throws(PostgresError) -> Attributes {
         Attributes(inOrder: [
-            .init(AttributeName.comment, try text("comment")),
+            .init(AttributeName.comment, comment),
             .init(AttributeName.owner, try text("owner")),
             .init(AttributeName.privileges, try list("privileges", sorted: true)),
         ])

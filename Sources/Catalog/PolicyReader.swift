@@ -15,7 +15,7 @@ struct PolicyReader: KindReader {
                      FROM unnest(p.polroles) AS r(oid)) AS roles,
                pg_get_expr(p.polqual, p.polrelid) AS using_expression,
                pg_get_expr(p.polwithcheck, p.polrelid) AS check_expression,
-               \(CatalogSQL.comment("pg_policy", "p.oid")) AS comment
+               p.oid AS oid
         FROM pg_policy p
         JOIN pg_class c ON c.oid = p.polrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -27,7 +27,7 @@ struct PolicyReader: KindReader {
     /// `polcmd` codes.
     private static let commands = ["r": "SELECT", "a": "INSERT", "w": "UPDATE", "d": "DELETE", "*": "ALL"]
 
-    func object(from row: Row) throws(PostgresError) -> SchemaObject {
+    func object(from row: Row, comments: Comments) throws(PostgresError) -> SchemaObject {
         SchemaObject(
             identity: ObjectIdentity(
                 kind: .policy, schema: try row.string("schema"), relation: try row.string("relation"),
@@ -39,7 +39,7 @@ struct PolicyReader: KindReader {
                 AttributeName.roles: try row.list("roles", sorted: true),
                 AttributeName.usingExpression: try row.sql("using_expression"),
                 AttributeName.checkExpression: try row.sql("check_expression"),
-                AttributeName.comment: try row.text("comment"),
+                AttributeName.comment: comments.on(.pgPolicy, try row.int("oid")),
             ]
         )
     }

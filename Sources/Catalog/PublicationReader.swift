@@ -39,12 +39,12 @@ struct PublicationReader: KindReader {
                    \(generatedColumns)
                ], NULL) AS options,
                pg_get_userbyid(p.pubowner) AS owner,
-               \(CatalogSQL.comment("pg_publication", "p.oid")) AS comment
+               p.oid AS oid
         FROM pg_publication p
         """
     }
 
-    func object(from row: Row) throws(PostgresError) -> SchemaObject {
+    func object(from row: Row, comments: Comments) throws(PostgresError) -> SchemaObject {
         SchemaObject(
             identity: ObjectIdentity(kind: .publication, schema: nil, name: try row.string("name")),
             attributes: [
@@ -52,7 +52,7 @@ struct PublicationReader: KindReader {
                 AttributeName.schemas: try row.list("schemas"),
                 AttributeName.options: try row.list("options"),
                 AttributeName.owner: try row.text("owner"),
-                AttributeName.comment: try row.text("comment"),
+                AttributeName.comment: comments.on(.pgPublication, try row.int("oid")),
             ]
         )
     }

@@ -11,7 +11,7 @@ struct RelationReader: KindReader {
                c.relpersistence::text AS persistence,
                pg_get_userbyid(c.relowner) AS owner,
                \(CatalogSQL.privileges("c.relacl", kindCode: "r", owner: "c.relowner")) AS privileges,
-               \(CatalogSQL.comment("pg_class", "c.oid")) AS comment,
+               c.oid AS oid,
                c.relrowsecurity AS row_security, c.relforcerowsecurity AS row_security_forced,
                CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
                CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
@@ -28,14 +28,14 @@ struct RelationReader: KindReader {
         """
     }
 
-    func object(from row: Row) throws(PostgresError) -> SchemaObject {
+    func object(from row: Row, comments: Comments) throws(PostgresError) -> SchemaObject {
         let relkind = try row.string("relkind")
         let kind: ObjectKind = switch relkind {
         case "v": .view
         case "m": .materializedView
         default: .table
         }
-        var attributes = try row.ownership()
+        var attributes = try row.ownership(comment: comments.on(.pgClass, try row.int("oid")))
         var options = try row.optionalStringArray("options") ?? []
         switch kind {
         case .view, .materializedView:

@@ -20,7 +20,7 @@ struct RoutineReader: KindReader {
                p.procost::text AS cost, p.prorows::text AS rows,
                pg_get_userbyid(p.proowner) AS owner,
                \(CatalogSQL.privileges("p.proacl", kindCode: "f", owner: "p.proowner")) AS privileges,
-               \(CatalogSQL.comment("pg_proc", "p.oid")) AS comment
+               p.oid AS oid
         FROM pg_proc p
         JOIN pg_namespace n ON n.oid = p.pronamespace
         JOIN pg_language l ON l.oid = p.prolang
@@ -36,8 +36,8 @@ struct RoutineReader: KindReader {
     /// `proparallel` codes.
     static let parallelSafety = ["s": "safe", "r": "restricted", "u": "unsafe"]
 
-    func object(from row: Row) throws(PostgresError) -> SchemaObject {
-        var attributes = try row.ownership()
+    func object(from row: Row, comments: Comments) throws(PostgresError) -> SchemaObject {
+        var attributes = try row.ownership(comment: comments.on(.pgProc, try row.int("oid")))
         attributes[AttributeName.language] = try row.text("language")
         attributes[AttributeName.volatility] = try row.code("volatility", Self.volatilities)
         attributes[AttributeName.strict] = try row.flag("strict")

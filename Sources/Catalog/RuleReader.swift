@@ -10,7 +10,7 @@ struct RuleReader: KindReader {
         SELECT r.rulename AS name, n.nspname AS schema, c.relname AS relation,
                pg_get_ruledef(r.oid, true) AS definition,
                r.ev_enabled::text AS enabled,
-               \(CatalogSQL.comment("pg_rewrite", "r.oid")) AS comment
+               r.oid AS oid
         FROM pg_rewrite r
         JOIN pg_class c ON c.oid = r.ev_class
         JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -20,7 +20,7 @@ struct RuleReader: KindReader {
         """
     }
 
-    func object(from row: Row) throws(PostgresError) -> SchemaObject {
+    func object(from row: Row, comments: Comments) throws(PostgresError) -> SchemaObject {
         SchemaObject(
             identity: ObjectIdentity(
                 kind: .rule, schema: try row.string("schema"), relation: try row.string("relation"),
@@ -29,7 +29,7 @@ struct RuleReader: KindReader {
             definition: try row.definition(),
             attributes: [
                 AttributeName.enabled: try row.code("enabled", TriggerReader.firingModes),
-                AttributeName.comment: try row.text("comment"),
+                AttributeName.comment: comments.on(.pgRewrite, try row.int("oid")),
             ]
         )
     }

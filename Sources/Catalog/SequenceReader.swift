@@ -20,7 +20,7 @@ struct SequenceReader: KindReader {
                 LIMIT 1) AS owned_by,
                pg_get_userbyid(c.relowner) AS owner,
                \(CatalogSQL.privileges("c.relacl", kindCode: "s", owner: "c.relowner")) AS privileges,
-               \(CatalogSQL.comment("pg_class", "c.oid")) AS comment
+               c.oid AS oid
         FROM pg_sequence s
         JOIN pg_class c ON c.oid = s.seqrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -29,8 +29,8 @@ struct SequenceReader: KindReader {
         """
     }
 
-    func object(from row: Row) throws(PostgresError) -> SchemaObject {
-        var attributes = try row.ownership()
+    func object(from row: Row, comments: Comments) throws(PostgresError) -> SchemaObject {
+        var attributes = try row.ownership(comment: comments.on(.pgClass, try row.int("oid")))
         attributes[AttributeName.dataType] = try row.text("type")
         attributes[AttributeName.start] = try row.number("start")
         attributes[AttributeName.increment] = try row.number("increment")

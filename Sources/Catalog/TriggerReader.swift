@@ -15,7 +15,7 @@ struct TriggerReader: KindReader {
         SELECT t.tgname AS name, n.nspname AS schema, c.relname AS relation,
                pg_get_triggerdef(t.oid, true) AS definition,
                t.tgenabled::text AS enabled,
-               \(CatalogSQL.comment("pg_trigger", "t.oid")) AS comment
+               t.oid AS oid
         FROM pg_trigger t
         JOIN pg_class c ON c.oid = t.tgrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -30,7 +30,7 @@ struct TriggerReader: KindReader {
     /// `tgenabled` codes: when the trigger fires with respect to `session_replication_role`.
     static let firingModes = ["O": "origin", "D": "disabled", "R": "replica", "A": "always"]
 
-    func object(from row: Row) throws(PostgresError) -> SchemaObject {
+    func object(from row: Row, comments: Comments) throws(PostgresError) -> SchemaObject {
         SchemaObject(
             identity: ObjectIdentity(
                 kind: .trigger, schema: try row.string("schema"), relation: try row.string("relation"),
@@ -39,7 +39,7 @@ struct TriggerReader: KindReader {
             definition: try row.definition(),
             attributes: [
                 AttributeName.enabled: try row.code("enabled", Self.firingModes),
-                AttributeName.comment: try row.text("comment"),
+                AttributeName.comment: comments.on(.pgTrigger, try row.int("oid")),
             ]
         )
     }

@@ -12,7 +12,7 @@ struct TypeReader: KindReader {
         SELECT t.typname AS name, n.nspname AS schema, t.typtype::text AS typtype,
                pg_get_userbyid(t.typowner) AS owner,
                \(CatalogSQL.privileges("t.typacl", kindCode: "T", owner: "t.typowner")) AS privileges,
-               \(CatalogSQL.comment("pg_type", "t.oid")) AS comment,
+               t.oid AS oid,
                CASE WHEN t.typtype = 'e' THEN
                    ARRAY(SELECT e.enumlabel::text FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)
                END AS labels,
@@ -39,8 +39,8 @@ struct TypeReader: KindReader {
         """
     }
 
-    func object(from row: Row) throws(PostgresError) -> SchemaObject {
-        var attributes = try row.ownership()
+    func object(from row: Row, comments: Comments) throws(PostgresError) -> SchemaObject {
+        var attributes = try row.ownership(comment: comments.on(.pgType, try row.int("oid")))
         let kind: ObjectKind
         switch try row.string("typtype") {
         case "e":

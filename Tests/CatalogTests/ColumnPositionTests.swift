@@ -10,13 +10,13 @@ struct ColumnPositionTests {
     /// Columns as (relation oid, relation, name, attnum) rows, read the way the catalog reader reads them.
     private func positions(_ columns: [(oid: String, relation: String, name: String, number: Int)]) throws -> [String: Int64] {
         let names = ["relation_oid", "relation", "schema", "name", "number", "type", "not_null", "default_expression",
-                     "generated_expression", "identity", "collation", "compression", "privileges", "comment"]
+                     "generated_expression", "identity", "collation", "compression", "privileges"]
         let rows = QueryResult(columnNames: names, values: columns.map { column in
-            [column.oid, column.relation, "public", column.name, String(column.number), "integer", "f", nil, nil, "", nil, nil, "{}", nil]
+            [column.oid, column.relation, "public", column.name, String(column.number), "integer", "f", nil, nil, "", nil, nil, "{}"]
         })
         let reader = ColumnReader()
         var objects = [SchemaObject(identity: ObjectIdentity(kind: .table, schema: "public", name: "before"))]
-        for row in rows { objects.append(try reader.object(from: row)) }
+        for row in rows { objects.append(try reader.object(from: row, comments: Comments())) }
         try reader.complete(&objects, from: 1, rows: rows)
         var positions: [String: Int64] = [:]
         for object in objects.dropFirst() {

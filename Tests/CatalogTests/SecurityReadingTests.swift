@@ -48,4 +48,45 @@ struct SecurityReadingTests {
             #expect(onDDL.attributes[AttributeName.privileges] == .list(["postgres=X/postgres"]))
         }
     }
+
+    @Test("every commented object carries its own comment, and no other object carries one", arguments: Cluster.allCases)
+    func comments(cluster: Cluster) throws {
+        try withSnapshot(on: cluster, loading: ["everything.sql", "comments.sql"]) { snapshot in
+            var commented: [String] = []
+            for object in snapshot.objects {
+                guard case .text(let comment) = object.attributes[AttributeName.comment] else { continue }
+                let identity = object.identity
+                let relation = identity.relation.map { "\($0)." } ?? ""
+                let arguments = identity.arguments.map { "(\($0))" } ?? ""
+                commented.append("\(identity.kind.rawValue) \(identity.schema ?? "-") \(relation)\(identity.name)\(arguments): \(comment)")
+            }
+            #expect(commented.sorted() == [
+                "aggregate app total(integer): aggregate total",
+                "collation app binary: collation binary",
+                "column app client_totals.how_many: column client_totals.how_many",
+                "column app clients.email: where invoices go",
+                "column app clients.name: column clients.name",
+                "constraint app clients.name_not_blank: constraint name_not_blank",
+                "constraint app positive_int.positive: domain constraint positive",
+                "domain app positive_int: domain positive_int",
+                "enum app mood: type mood",
+                "event_trigger - app_ddl: event trigger app_ddl",
+                "function app add(a integer, b integer): function add(integer, integer)",
+                "function app client_count(): how many clients",
+                "index app clients_created: index clients_created",
+                "materialized_view app client_totals: materialized view client_totals",
+                "policy app clients.clients_write: policy clients_write",
+                "procedure app forget(IN p_id bigint): procedure forget",
+                "publication - app_changes: publication app_changes",
+                "rule app scratch.scratch_no_delete: rule scratch_no_delete",
+                "schema - app: application objects",
+                "schema - public: schema public",
+                "sequence app invoice_numbers: sequence invoice_numbers",
+                "table app calls: table calls",
+                "table app clients: people we work for",
+                "trigger app clients.clients_touch: trigger clients_touch",
+                "view app happy_clients: only the happy ones",
+            ])
+        }
+    }
 }
