@@ -38,7 +38,7 @@ struct AggregateReader: KindReader {
         JOIN pg_proc p ON p.oid = a.aggfnoid
         JOIN pg_namespace n ON n.oid = p.pronamespace
         WHERE n.nspname = ANY($1::text[])
-          AND NOT \(CatalogSQL.isExtensionMember("pg_proc", "p.oid"))
+          AND NOT \(CatalogSQL.isExtensionMember("pg_proc", "p.oid", in: parameters))
         """
     }
 

@@ -20,7 +20,7 @@ public struct CatalogReader: Sendable {
         FROM pg_namespace n
         WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
           AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%'
-          AND NOT \(CatalogSQL.isExtensionMember("pg_namespace", "n.oid"))
+          AND NOT \(CatalogSQL.isExtensionMemberProbed("pg_namespace", "n.oid"))
         """
 
     /// Which schemas are read.
@@ -68,17 +68,17 @@ public struct CatalogReader: Sendable {
     ) throws(CatalogError) -> UnconfirmedRead {
         let serverVersion = connection.serverVersionNumber
         try Self.checkSupported(serverVersionNumber: serverVersion)
-        // The transaction begins and the schemas are listed in one round trip.
-        var schemaRows = QueryResult(columnNames: [], values: [])
+        // The transaction begins, the schemas and the extensions' objects are listed in one round trip.
+        var planRows: [QueryResult] = []
         let transactionSnapshot = try step("the schemas") { () throws(PostgresError) in
             try connection.beginReadOnlySnapshot(statementTimeoutMilliseconds: statementTimeoutMilliseconds,
-                                                 then: [PostgresConnection.Statement(Self.schemaListQuery)]) { _, rows in
-                schemaRows = rows
+                                                 then: Self.planStatements) { _, rows in
+                planRows.append(rows)
             }
         }
         return try connection.endingReadOnlySnapshotIfFailing { () throws(CatalogError) in
-            let schemas = try resolveSchemas(from: schemaRows, serverVersion: serverVersion)
-            return try readInSnapshot(from: connection, schemas: schemas, serverVersion: serverVersion,
+            let plan = try self.plan(from: planRows, serverVersion: serverVersion)
+            return try readInSnapshot(from: connection, plan: plan, serverVersion: serverVersion,
                                       transactionSnapshot: transactionSnapshot,
                                       alongside: alongside, subject: subject, handle)
         }
@@ -118,43 +118,54 @@ public struct CatalogReader: Sendable {
         return signature
     }
 
-    /// The statements a read sends, after the schema list, to fetch every object in scope: the
-    /// comments, one per reader, then the count of unmodeled kinds. Only the schema list is queried here. Benchmarks run
-    /// these through psql to measure the server's share of a read.
+    /// The statements a read sends, after the first round trip, to fetch every object in scope: the
+    /// comments, one per reader, then the count of unmodeled kinds. Only the first round trip's
+    /// statements run here. Benchmarks run these through psql to measure the server's share of a read.
     public func objectStatements(on connection: PostgresConnection) throws(CatalogError) -> [PostgresConnection.Statement] {
         let serverVersion = connection.serverVersionNumber
-        let schemaRows = try step("the schemas") { () throws(PostgresError) in try connection.query(Self.schemaListQuery) }
-        return statements(for: try resolveSchemas(from: schemaRows, serverVersion: serverVersion).scope, serverVersion: serverVersion)
+        var planRows: [QueryResult] = []
+        for statement in Self.planStatements {
+            planRows.append(try step("the schemas") { () throws(PostgresError) in try connection.query(statement.sql) })
+        }
+        return statements(for: try plan(from: planRows, serverVersion: serverVersion), serverVersion: serverVersion)
     }
 
-    /// The schemas in scope among those the database holds (`schemaListQuery`'s rows), and the
-    /// server's version string.
-    private func resolveSchemas(from schemaRows: QueryResult, serverVersion: Int) throws(CatalogError)
-        -> (scope: ResolvedScope, versionText: String) {
+    /// The first round trip's statements: the schemas (`schemaListQuery`), the extensions' objects.
+    private static let planStatements = [
+        PostgresConnection.Statement(schemaListQuery), PostgresConnection.Statement(ExtensionMembers.query),
+    ]
+
+    /// The plan of a read from the rows of `planStatements`: the schemas in scope among those the
+    /// database holds, the server's version string, and the extensions' objects.
+    private func plan(from rows: [QueryResult], serverVersion: Int) throws(CatalogError) -> ReadPlan {
+        guard rows.count == Self.planStatements.count else {
+            throw CatalogError(reading: "schemas", PostgresError(kind: .decoding, message: "the first round trip returned \(rows.count) results"))
+        }
         var existingSchemas: [String] = []
         var versionText = String(serverVersion)
-        for row in schemaRows {
+        for row in rows[0] {
             try step("schemas") { () throws(PostgresError) in
                 existingSchemas.append(try row.string("name"))
                 versionText = try row.string("server_version")
             }
         }
-        return (scope.resolve(existingSchemas: existingSchemas), versionText)
+        let extensionMembers = try step("extensions' objects") { () throws(PostgresError) in try ExtensionMembers.literal(from: rows[1]) }
+        return ReadPlan(scope: scope.resolve(existingSchemas: existingSchemas), versionText: versionText,
+                        extensionMembers: extensionMembers)
     }
 
     /// The comments, one statement per reader in `readers` order, then the count of unmodeled kinds.
-    private func statements(for resolved: ResolvedScope, serverVersion: Int) -> [PostgresConnection.Statement] {
+    private func statements(for plan: ReadPlan, serverVersion: Int) -> [PostgresConnection.Statement] {
         [Comments.statement] + Self.readers.map { reader in
-            PostgresConnection.Statement(reader.query(serverVersion: serverVersion), reader.parameters.values(for: resolved))
-        } + [UnmodeledObjectCounter().statement(for: resolved)]
+            PostgresConnection.Statement(reader.query(serverVersion: serverVersion), reader.parameters.values(for: plan))
+        } + [UnmodeledObjectCounter().statement(for: plan)]
     }
 
     private func readInSnapshot(
-        from connection: PostgresConnection, schemas: (scope: ResolvedScope, versionText: String), serverVersion: Int,
+        from connection: PostgresConnection, plan: ReadPlan, serverVersion: Int,
         transactionSnapshot: String, alongside: [PostgresConnection.Statement], subject alongsideSubject: String,
         _ handleAlongside: (Int, QueryResult) throws(PostgresError) -> Void
     ) throws(CatalogError) -> UnconfirmedRead {
-        let (resolved, versionText) = schemas
         // The comments, every reader's query, the count of unmodeled kinds, the check for commits
         // since the snapshot and the caller's statements go out at once: the server runs each while
         // the rows of the one before are decoded here, and runs the check after every catalog
@@ -162,7 +173,7 @@ public struct CatalogReader: Sendable {
         let counter = UnmodeledObjectCounter()
         let readerPositions = 1...Self.readers.count
         let counterPosition = Self.readers.count + 1, checkPosition = Self.readers.count + 2
-        let statements = statements(for: resolved, serverVersion: serverVersion)
+        let statements = statements(for: plan, serverVersion: serverVersion)
             + [ConcurrentCommits.statement(since: transactionSnapshot)] + alongside
         var comments = Comments()
         var objects: [SchemaObject] = []
@@ -201,9 +212,9 @@ public struct CatalogReader: Sendable {
         var collected: [SchemaObject] = []
         swap(&collected, &objects)
         var snapshot = Snapshot(
-            server: ServerInfo(versionNumber: serverVersion, version: versionText),
+            server: ServerInfo(versionNumber: serverVersion, version: plan.versionText),
             database: connection.databaseName,
-            schemas: resolved.schemas,
+            schemas: plan.scope.schemas,
             objects: collected,
             unmodeledObjects: unmodeled
         )
@@ -219,4 +230,14 @@ public struct CatalogReader: Sendable {
             throw CatalogError(reading: subject, error)
         }
     }
+}
+
+/// What the first round trip of a read finds, which the queries of the rest take as parameters.
+struct ReadPlan: Sendable {
+    /// The schemas in scope.
+    var scope: ResolvedScope
+    /// The server's version, as `server_version` prints it.
+    var versionText: String
+    /// The objects extensions made, as an `int8[]` literal (see `ExtensionMembers`).
+    var extensionMembers: String
 }

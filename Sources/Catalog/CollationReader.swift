@@ -26,7 +26,7 @@ struct CollationReader: KindReader {
         FROM pg_collation c
         JOIN pg_namespace n ON n.oid = c.collnamespace
         WHERE n.nspname = ANY($1::text[])
-          AND NOT \(CatalogSQL.isExtensionMember("pg_collation", "c.oid"))
+          AND NOT \(CatalogSQL.isExtensionMember("pg_collation", "c.oid", in: parameters))
         """
     }
 

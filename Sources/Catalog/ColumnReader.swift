@@ -31,7 +31,7 @@ struct ColumnReader: KindReader {
         WHERE a.attnum > 0 AND NOT a.attisdropped
           AND c.relkind IN ('r', 'p', 'v', 'm')
           AND n.nspname = ANY($1::text[])
-          AND NOT \(CatalogSQL.isExtensionMember("pg_class", "c.oid"))
+          AND NOT \(CatalogSQL.isExtensionMember("pg_class", "c.oid", in: parameters))
         """
     }
 

@@ -22,8 +22,8 @@ struct ConstraintReader: KindReader {
         WHERE con.contype NOT IN ('n', 't')
           AND (c.relkind IN ('r', 'p') OR t.oid IS NOT NULL)
           AND n.nspname = ANY($1::text[])
-          AND NOT \(CatalogSQL.isExtensionMember("pg_class", "con.conrelid"))
-          AND NOT \(CatalogSQL.isExtensionMember("pg_type", "con.contypid"))
+          AND NOT \(CatalogSQL.isExtensionMember("pg_class", "con.conrelid", in: parameters))
+          AND NOT \(CatalogSQL.isExtensionMember("pg_type", "con.contypid", in: parameters))
         """
     }
 

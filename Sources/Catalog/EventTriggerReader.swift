@@ -16,7 +16,7 @@ struct EventTriggerReader: KindReader {
         JOIN pg_proc p ON p.oid = e.evtfoid
         JOIN pg_namespace n ON n.oid = p.pronamespace
         WHERE n.nspname = ANY($1::text[])
-          AND NOT \(CatalogSQL.isExtensionMember("pg_event_trigger", "e.oid"))
+          AND NOT \(CatalogSQL.isExtensionMember("pg_event_trigger", "e.oid", in: parameters))
         """
     }
 

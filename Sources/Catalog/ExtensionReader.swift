@@ -5,7 +5,7 @@ import SchemaModel
 /// schema's, and its version matters even when its schema is out of scope.
 struct ExtensionReader: KindReader {
     let subject = "extensions"
-    let parameters = ScopeParameters.none
+    let parameters: QueryParameters = []
 
     func query(serverVersion: Int) -> String {
         """

@@ -16,7 +16,7 @@ struct IndexReader: KindReader {
         JOIN pg_namespace n ON n.oid = i.relnamespace
         WHERE c.relkind IN ('r', 'p', 'm')
           AND n.nspname = ANY($1::text[])
-          AND NOT \(CatalogSQL.isExtensionMember("pg_class", "c.oid"))
+          AND NOT \(CatalogSQL.isExtensionMember("pg_class", "c.oid", in: parameters))
         """
     }
 

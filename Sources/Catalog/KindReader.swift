@@ -9,8 +9,8 @@ protocol KindReader: Sendable {
     var subject: String { get }
     /// The query for a server of `serverVersion` (`server_version_num`), taking `parameters`.
     func query(serverVersion: Int) -> String
-    /// Which parts of the scope the query takes as parameters.
-    var parameters: ScopeParameters { get }
+    /// The parameters the query takes.
+    var parameters: QueryParameters { get }
     /// The object one result row describes, with its comment from `comments`.
     func object(from row: Row, comments: Comments) throws(PostgresError) -> SchemaObject
     /// Completes the objects of the whole result, `objects[start...]` made from `rows`, once every row
@@ -19,26 +19,41 @@ protocol KindReader: Sendable {
 }
 
 extension KindReader {
-    var parameters: ScopeParameters { .schemas }
+    var parameters: QueryParameters { [.schemas, .extensionMembers] }
     func complete(_ objects: inout [SchemaObject], from start: Int, rows: QueryResult) throws(PostgresError) {}
 }
 
-/// The parameters a reader's query takes.
-enum ScopeParameters {
-    /// None: the kind belongs to the database, not to a schema.
-    case none
-    /// `$1`: the text[] of schemas read in full.
-    case schemas
-    /// `$1` as for `schemas`, and `$2`: the text[] of preset-managed schemas.
-    case schemasAndManagedSchemas
+/// The parameters a query takes, numbered `$1`, `$2`… in the order they are declared here.
+struct QueryParameters: OptionSet, Sendable {
+    let rawValue: Int
 
-    /// The values for `scope`.
-    func values(for scope: ResolvedScope) -> [String?] {
-        switch self {
-        case .none: []
-        case .schemas: [PostgresTextArray.literal(scope.schemas)]
-        case .schemasAndManagedSchemas:
-            [PostgresTextArray.literal(scope.schemas), PostgresTextArray.literal(scope.managedSchemas)]
+    /// The text[] of schemas read in full.
+    static let schemas = QueryParameters(rawValue: 1 << 0)
+    /// The text[] of preset-managed schemas.
+    static let managedSchemas = QueryParameters(rawValue: 1 << 1)
+    /// The int8[] of objects extensions made (see `ExtensionMembers`).
+    static let extensionMembers = QueryParameters(rawValue: 1 << 2)
+
+    private static let inOrder: [QueryParameters] = [.schemas, .managedSchemas, .extensionMembers]
+
+    private var taken: [QueryParameters] { Self.inOrder.filter(contains) }
+
+    /// `$n` for `parameter`, one of these.
+    func placeholder(for parameter: QueryParameters) -> String {
+        guard let position = taken.firstIndex(of: parameter) else {
+            preconditionFailure("a query uses a parameter it does not declare")
+        }
+        return "$\(position + 1)"
+    }
+
+    /// The values, in order, for what the read's first round trip found (`plan`).
+    func values(for plan: ReadPlan) -> [String?] {
+        taken.map { parameter in
+            switch parameter {
+            case .schemas: PostgresTextArray.literal(plan.scope.schemas)
+            case .managedSchemas: PostgresTextArray.literal(plan.scope.managedSchemas)
+            default: plan.extensionMembers
+            }
         }
     }
 }
@@ -46,8 +61,17 @@ enum ScopeParameters {
 /// SQL fragments every reader shares, so each rule (what counts as an extension's object, what stands
 /// for "never granted") is written once.
 enum CatalogSQL {
-    /// A condition true when the object `objectID` of catalog `catalog` was created by an extension.
-    static func isExtensionMember(_ catalog: String, _ objectID: String) -> String {
+    /// A condition true when the object `objectID` of catalog `catalog` was created by an extension,
+    /// for a query that takes the list of extensions' objects among its `parameters`.
+    static func isExtensionMember(_ catalog: String, _ objectID: String, in parameters: QueryParameters) -> String {
+        ExtensionMembers.contain(catalogID: "'\(catalog)'::regclass", objectID: objectID,
+                                 listParameter: parameters.placeholder(for: .extensionMembers))
+    }
+
+    /// A condition true when the object `objectID` of catalog `catalog` was created by an extension,
+    /// found by a probe of pg_depend: for the query that lists the schemas, sent before the list of
+    /// extensions' objects is known.
+    static func isExtensionMemberProbed(_ catalog: String, _ objectID: String) -> String {
         "EXISTS (SELECT FROM pg_depend ext WHERE ext.classid = '\(catalog)'::regclass AND ext.objid = \(objectID) AND ext.deptype = 'e')"
     }
 

@@ -5,7 +5,7 @@ import SchemaModel
 /// (e.g. `storage.objects` on Supabase).
 struct PolicyReader: KindReader {
     let subject = "policies"
-    let parameters = ScopeParameters.schemasAndManagedSchemas
+    let parameters: QueryParameters = [.schemas, .managedSchemas, .extensionMembers]
 
     func query(serverVersion: Int) -> String {
         """
@@ -20,7 +20,7 @@ struct PolicyReader: KindReader {
         JOIN pg_class c ON c.oid = p.polrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE (n.nspname = ANY($1::text[]) OR n.nspname = ANY($2::text[]))
-          AND NOT \(CatalogSQL.isExtensionMember("pg_class", "c.oid"))
+          AND NOT \(CatalogSQL.isExtensionMember("pg_class", "c.oid", in: parameters))
         """
     }
 

@@ -5,7 +5,7 @@ import SchemaModel
 /// filters, whole schemas) and their options. Publications belong to the database and are always read.
 struct PublicationReader: KindReader {
     let subject = "publications"
-    let parameters = ScopeParameters.none
+    let parameters: QueryParameters = []
 
     func query(serverVersion: Int) -> String {
         // Column lists, row filters and TABLES IN SCHEMA arrived in PostgreSQL 15; publish_generated_columns in 18.

@@ -24,7 +24,7 @@ struct RelationReader: KindReader {
         JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE c.relkind IN ('r', 'p', 'v', 'm')
           AND n.nspname = ANY($1::text[])
-          AND NOT \(CatalogSQL.isExtensionMember("pg_class", "c.oid"))
+          AND NOT \(CatalogSQL.isExtensionMember("pg_class", "c.oid", in: parameters))
         """
     }
 

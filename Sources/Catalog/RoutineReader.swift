@@ -26,7 +26,7 @@ struct RoutineReader: KindReader {
         JOIN pg_language l ON l.oid = p.prolang
         WHERE p.prokind IN ('f', 'p', 'w')
           AND n.nspname = ANY($1::text[])
-          AND NOT \(CatalogSQL.isExtensionMember("pg_proc", "p.oid"))
+          AND NOT \(CatalogSQL.isExtensionMember("pg_proc", "p.oid", in: parameters))
           AND NOT \(CatalogSQL.isInternalPart("pg_proc", "p.oid"))
         """
     }

@@ -16,7 +16,7 @@ struct RuleReader: KindReader {
         JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE r.rulename <> '_RETURN'
           AND n.nspname = ANY($1::text[])
-          AND NOT \(CatalogSQL.isExtensionMember("pg_class", "c.oid"))
+          AND NOT \(CatalogSQL.isExtensionMember("pg_class", "c.oid", in: parameters))
         """
     }
 

@@ -4,6 +4,7 @@ import SchemaModel
 /// Reads schemas: owner, privileges, comment.
 struct SchemaReader: KindReader {
     let subject = "schemas"
+    let parameters: QueryParameters = [.schemas]
 
     func query(serverVersion: Int) -> String {
         """

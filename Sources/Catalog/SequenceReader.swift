@@ -25,7 +25,7 @@ struct SequenceReader: KindReader {
         JOIN pg_class c ON c.oid = s.seqrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = ANY($1::text[])
-          AND NOT \(CatalogSQL.isExtensionMember("pg_class", "c.oid"))
+          AND NOT \(CatalogSQL.isExtensionMember("pg_class", "c.oid", in: parameters))
         """
     }
 

@@ -8,7 +8,7 @@ import SchemaModel
 /// function lives in a schema read in full: that is a trigger users added, not one the platform made.
 struct TriggerReader: KindReader {
     let subject = "triggers"
-    let parameters = ScopeParameters.schemasAndManagedSchemas
+    let parameters: QueryParameters = [.schemas, .managedSchemas, .extensionMembers]
 
     func query(serverVersion: Int) -> String {
         """
@@ -23,7 +23,7 @@ struct TriggerReader: KindReader {
         JOIN pg_namespace pn ON pn.oid = p.pronamespace
         WHERE NOT t.tgisinternal AND t.tgparentid = 0
           AND (n.nspname = ANY($1::text[]) OR (n.nspname = ANY($2::text[]) AND pn.nspname = ANY($1::text[])))
-          AND NOT \(CatalogSQL.isExtensionMember("pg_class", "c.oid"))
+          AND NOT \(CatalogSQL.isExtensionMember("pg_class", "c.oid", in: parameters))
         """
     }
 

@@ -35,7 +35,7 @@ struct TypeReader: KindReader {
         LEFT JOIN pg_class r ON r.oid = t.typrelid AND t.typrelid <> 0
         WHERE (t.typtype IN ('e', 'd') OR (t.typtype = 'c' AND r.relkind = 'c'))
           AND n.nspname = ANY($1::text[])
-          AND NOT \(CatalogSQL.isExtensionMember("pg_type", "t.oid"))
+          AND NOT \(CatalogSQL.isExtensionMember("pg_type", "t.oid", in: parameters))
         """
     }
 

@@ -43,6 +43,9 @@ struct UnmodeledObjectCounter: Sendable {
         ("procedural language", "pg_language"),
     ]
 
+    /// The parameters `query` takes.
+    private static let parameters: QueryParameters = [.schemas, .extensionMembers]
+
     /// One query, one row per kind (the kinds found through pg_depend only when present).
     static let query: String = {
         let kindOfCatalog = schemaBoundCatalogs.map { name, catalog in "WHEN '\(catalog)'::regclass THEN '\(name)'" }
@@ -52,29 +55,30 @@ struct UnmodeledObjectCounter: Sendable {
             FROM pg_depend d
             WHERE d.refclassid = 'pg_namespace'::regclass AND d.deptype = 'n' AND d.classid IN (\(catalogs))
               AND d.refobjid IN (SELECT n.oid FROM pg_namespace n WHERE n.nspname = ANY($1::text[]))
-              AND NOT EXISTS (SELECT FROM pg_depend ext WHERE ext.classid = d.classid AND ext.objid = d.objid AND ext.deptype = 'e')
+              AND NOT \(ExtensionMembers.contain(catalogID: "d.classid", objectID: "d.objid",
+                                                 listParameter: parameters.placeholder(for: .extensionMembers)))
             GROUP BY d.classid
             """
         let schemaBound = schemaBoundKinds.map { name, catalog, namespace, condition in
             """
             SELECT '\(name)', count(*) FROM \(catalog) o
             JOIN pg_namespace n ON n.oid = o.\(namespace)
-            WHERE \(condition) AND n.nspname = ANY($1::text[]) AND NOT \(CatalogSQL.isExtensionMember(catalog, "o.oid"))
+            WHERE \(condition) AND n.nspname = ANY($1::text[]) AND NOT \(CatalogSQL.isExtensionMember(catalog, "o.oid", in: parameters))
             """
         }
         let databaseWide = databaseKinds.map { name, catalog in
             """
             SELECT '\(name)', count(*) FROM \(catalog) o
-            WHERE o.oid >= 16384 AND NOT \(CatalogSQL.isExtensionMember(catalog, "o.oid"))
+            WHERE o.oid >= 16384 AND NOT \(CatalogSQL.isExtensionMember(catalog, "o.oid", in: parameters))
               AND NOT \(CatalogSQL.isInternalPart(catalog, "o.oid"))
             """
         }
         return ([throughDependencies] + schemaBound + databaseWide).joined(separator: "\nUNION ALL\n")
     }()
 
-    /// The statement that counts the kinds in `scope`.
-    func statement(for scope: ResolvedScope) -> PostgresConnection.Statement {
-        PostgresConnection.Statement(Self.query, ScopeParameters.schemas.values(for: scope))
+    /// The statement that counts the kinds in the scope of `plan`.
+    func statement(for plan: ReadPlan) -> PostgresConnection.Statement {
+        PostgresConnection.Statement(Self.query, Self.parameters.values(for: plan))
     }
 
     /// The kinds with at least one object, and how many, from the rows of `statement(for:)`.
