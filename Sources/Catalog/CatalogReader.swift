@@ -69,15 +69,15 @@ public struct CatalogReader: Sendable {
         let serverVersion = connection.serverVersionNumber
         try Self.checkSupported(serverVersionNumber: serverVersion)
         // The transaction begins, the schemas and the extensions' objects are listed in one round trip.
-        var planRows: [QueryResult] = []
+        var schemaRows = QueryResult(columnNames: [], values: []), memberRows = schemaRows
         let transactionSnapshot = try step("the schemas") { () throws(PostgresError) in
             try connection.beginReadOnlySnapshot(statementTimeoutMilliseconds: statementTimeoutMilliseconds,
-                                                 then: Self.planStatements) { _, rows in
-                planRows.append(rows)
+                                                 then: [PostgresConnection.Statement(Self.schemaListQuery), ExtensionMembers.statement]) { position, rows in
+                if position == 0 { schemaRows = rows } else { memberRows = rows }
             }
         }
         return try connection.endingReadOnlySnapshotIfFailing { () throws(CatalogError) in
-            let plan = try self.plan(from: planRows, serverVersion: serverVersion)
+            let plan = try self.plan(schemaRows: schemaRows, memberRows: memberRows, serverVersion: serverVersion)
             return try readInSnapshot(from: connection, plan: plan, serverVersion: serverVersion,
                                       transactionSnapshot: transactionSnapshot,
                                       alongside: alongside, subject: subject, handle)
@@ -123,33 +123,25 @@ public struct CatalogReader: Sendable {
     /// statements run here. Benchmarks run these through psql to measure the server's share of a read.
     public func objectStatements(on connection: PostgresConnection) throws(CatalogError) -> [PostgresConnection.Statement] {
         let serverVersion = connection.serverVersionNumber
-        var planRows: [QueryResult] = []
-        for statement in Self.planStatements {
-            planRows.append(try step("the schemas") { () throws(PostgresError) in try connection.query(statement.sql) })
-        }
-        return statements(for: try plan(from: planRows, serverVersion: serverVersion), serverVersion: serverVersion)
+        let schemaRows = try step("the schemas") { () throws(PostgresError) in try connection.query(Self.schemaListQuery) }
+        let memberRows = try step(ExtensionMembers.subject) { () throws(PostgresError) in try connection.query(ExtensionMembers.query) }
+        return statements(for: try plan(schemaRows: schemaRows, memberRows: memberRows, serverVersion: serverVersion),
+                          serverVersion: serverVersion)
     }
 
-    /// The first round trip's statements: the schemas (`schemaListQuery`), the extensions' objects.
-    private static let planStatements = [
-        PostgresConnection.Statement(schemaListQuery), PostgresConnection.Statement(ExtensionMembers.query),
-    ]
-
-    /// The plan of a read from the rows of `planStatements`: the schemas in scope among those the
-    /// database holds, the server's version string, and the extensions' objects.
-    private func plan(from rows: [QueryResult], serverVersion: Int) throws(CatalogError) -> ReadPlan {
-        guard rows.count == Self.planStatements.count else {
-            throw CatalogError(reading: "schemas", PostgresError(kind: .decoding, message: "the first round trip returned \(rows.count) results"))
-        }
+    /// The plan of a read from the rows of the first round trip: the schemas in scope among those
+    /// the database holds (`schemaListQuery`), the server's version string, and the extensions'
+    /// objects (`ExtensionMembers`).
+    private func plan(schemaRows: QueryResult, memberRows: QueryResult, serverVersion: Int) throws(CatalogError) -> ReadPlan {
         var existingSchemas: [String] = []
         var versionText = String(serverVersion)
-        for row in rows[0] {
+        for row in schemaRows {
             try step("schemas") { () throws(PostgresError) in
                 existingSchemas.append(try row.string("name"))
                 versionText = try row.string("server_version")
             }
         }
-        let extensionMembers = try step("extensions' objects") { () throws(PostgresError) in try ExtensionMembers.literal(from: rows[1]) }
+        let extensionMembers = try step(ExtensionMembers.subject) { () throws(PostgresError) in try ExtensionMembers.literal(from: memberRows) }
         return ReadPlan(scope: scope.resolve(existingSchemas: existingSchemas), versionText: versionText,
                         extensionMembers: extensionMembers)
     }

@@ -9,12 +9,18 @@ import PostgresClient
 /// its own oid in the low ones, so that objects of two catalogs with the same oid (possible once
 /// oids wrap around) stay apart.
 enum ExtensionMembers {
+    /// What the list is, for people.
+    static let subject = "extensions' objects"
+
     /// One row, one column `members`: the list as an `int8[]` literal, `{}` when there is none.
     static let query = """
         SELECT coalesce(array_agg((d.classid::int8 << 32) | d.objid::int8), '{}')::text AS members
         FROM pg_depend d
         WHERE d.deptype = 'e'
         """
+
+    /// The statement that reads the list.
+    static let statement = PostgresConnection.Statement(query)
 
     /// The list `query` returned, as the literal to send back.
     static func literal(from rows: QueryResult) throws(PostgresError) -> String {
@@ -25,8 +31,9 @@ enum ExtensionMembers {
     }
 
     /// A condition true when the object `objectID` of the catalog whose oid is `catalogID` (an SQL
-    /// expression, e.g. `'pg_class'::regclass`) is in the list, the parameter `listParameter` (`$2`).
-    static func contain(catalogID: String, objectID: String, listParameter: String) -> String {
-        "((\(catalogID)::oid::int8 << 32) | \(objectID)::int8) IN (SELECT unnest(\(listParameter)::int8[]))"
+    /// expression, e.g. `'pg_class'::regclass`) is in the list, one of the query's `parameters`.
+    static func contain(catalogID: String, objectID: String, in parameters: QueryParameters) -> String {
+        let list = parameters.placeholder(for: .extensionMembers)
+        return "((\(catalogID)::oid::int8 << 32) | \(objectID)::int8) IN (SELECT unnest(\(list)::int8[]))"
     }
 }

@@ -64,8 +64,7 @@ enum CatalogSQL {
     /// A condition true when the object `objectID` of catalog `catalog` was created by an extension,
     /// for a query that takes the list of extensions' objects among its `parameters`.
     static func isExtensionMember(_ catalog: String, _ objectID: String, in parameters: QueryParameters) -> String {
-        ExtensionMembers.contain(catalogID: "'\(catalog)'::regclass", objectID: objectID,
-                                 listParameter: parameters.placeholder(for: .extensionMembers))
+        ExtensionMembers.contain(catalogID: "'\(catalog)'::regclass", objectID: objectID, in: parameters)
     }
 
     /// A condition true when the object `objectID` of catalog `catalog` was created by an extension,

@@ -55,8 +55,7 @@ struct UnmodeledObjectCounter: Sendable {
             FROM pg_depend d
             WHERE d.refclassid = 'pg_namespace'::regclass AND d.deptype = 'n' AND d.classid IN (\(catalogs))
               AND d.refobjid IN (SELECT n.oid FROM pg_namespace n WHERE n.nspname = ANY($1::text[]))
-              AND NOT \(ExtensionMembers.contain(catalogID: "d.classid", objectID: "d.objid",
-                                                 listParameter: parameters.placeholder(for: .extensionMembers)))
+              AND NOT \(ExtensionMembers.contain(catalogID: "d.classid", objectID: "d.objid", in: parameters))
             GROUP BY d.classid
             """
         let schemaBound = schemaBoundKinds.map { name, catalog, namespace, condition in

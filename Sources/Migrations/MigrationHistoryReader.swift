@@ -27,7 +27,7 @@ public struct MigrationHistoryReader: Sendable {
 
     /// `read(from:)` in the transaction `connection` is in: two round trips, one to find the history
     /// tables and one for all their rows.
-    public func readInCurrentTransaction(from connection: PostgresConnection) throws(MigrationError) -> [MigrationHistory] {
+    private func readInCurrentTransaction(from connection: PostgresConnection) throws(MigrationError) -> [MigrationHistory] {
         let detection = Self.detectionStatement
         let found = try step(Self.detectionSubject) { () throws(PostgresError) in
             try connection.query(detection.sql, detection.parameters)

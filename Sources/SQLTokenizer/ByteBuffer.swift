@@ -60,18 +60,11 @@ final class ByteBuffer {
         copyReserved(bytes, range, lowercasing: lowercasing)
     }
 
-    /// Appends `bytes[range]`.
+    /// Appends `bytes[range]`, with ASCII `A`–`Z` lower-cased when `lowercasing`.
     @inline(__always)
-    func append(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+    func append(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, lowercasing: Bool = false) {
         reserve(range.count + 7)
-        copyReserved(bytes, range, lowercasing: false)
-    }
-
-    /// Appends `bytes[range]` with ASCII `A`–`Z` lower-cased.
-    @inline(__always)
-    func appendLowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
-        reserve(range.count + 7)
-        copyReserved(bytes, range, lowercasing: true)
+        copyReserved(bytes, range, lowercasing: lowercasing)
     }
 
     /// Copies `bytes[range]` (lower-cased if asked) to the end, which has room for it plus seven

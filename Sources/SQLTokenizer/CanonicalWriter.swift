@@ -68,10 +68,11 @@ struct CanonicalWriter {
     private mutating func appendAsRead(_ bytes: UnsafeBufferPointer<UInt8>) {
         let seeksBodies = depth < Self.maximumDepth
         let statementsFrom: Int? = SQLLexer.withCursor(over: bytes, classifyingKeywords: false) { cursor in
-            var statement = StatementBoundaries()
+            var nesting = StatementNesting()
+            var isStatementStart = true
             while let token = cursor.nextSignificant() {
-                if statement.isAtStart && seeksBodies && RoutineBodies.mayBeginRoutine(bytes, at: token) { return token.start }
-                statement.advance(past: token, in: bytes)
+                if isStatementStart && seeksBodies && RoutineBodies.mayBeginRoutine(bytes, at: token) { return token.start }
+                isStatementStart = nesting.endsStatement(token, in: bytes)
                 cursor.position = write(token, of: bytes, isBody: false)
             }
             return nil
@@ -249,7 +250,7 @@ struct CanonicalWriter {
                 output.append(letter)
                 output.append(UInt8(ascii: "'"), copies: quotes)
                 if notation == .hex {
-                    output.appendLowercased(decoded, 0..<decoded.count)
+                    output.append(decoded, 0..<decoded.count, lowercasing: true)
                 } else {
                     StringConstant.appendMultiplying(UInt8(ascii: "'"), by: 2 * quotes, in: decoded, to: output)
                 }
@@ -296,25 +297,6 @@ struct CanonicalWriter {
                   bytes[literal.start] == UInt8(ascii: "'"), UnicodeEscapes.isValidEscape(bytes[literal.start + 1])
             else { return nil }
             return (bytes[literal.start + 1], literal.end)
-        }
-    }
-}
-
-/// Where statements begin, followed token by token: after a `;` outside parentheses and brackets,
-/// as `RoutineBodies` reads them.
-private struct StatementBoundaries {
-    private(set) var isAtStart = true
-    private var depth = 0
-
-    @inline(__always)
-    mutating func advance(past token: Token, in bytes: UnsafeBufferPointer<UInt8>) {
-        isAtStart = false
-        guard token.kind == .punctuation else { return }
-        switch bytes[token.start] {
-        case UInt8(ascii: ";") where depth == 0: isAtStart = true
-        case UInt8(ascii: "("), UInt8(ascii: "["): depth += 1
-        case UInt8(ascii: ")"), UInt8(ascii: "]"): depth = max(0, depth - 1)
-        default: break
         }
     }
 }

@@ -24,7 +24,7 @@ enum RoutineBodies {
         guard mayBeginRoutine(bytes, at: head) else { return endOfStatement(bytes, tokens, from: first) }
         var language: Language? = isDo ? .procedural : nil
         var candidates: [Int] = []
-        var depth = 0
+        var nesting = StatementNesting()
         // The previous significant token, when it is one the next token's meaning depends on.
         var previous = Previous.other
         var index = first
@@ -35,15 +35,10 @@ enum RoutineBodies {
             let before = previous
             previous = .other
             if token.kind == .punctuation {
-                switch bytes[token.start] {
-                case UInt8(ascii: ";") where depth == 0: return finish(index)
-                case UInt8(ascii: "("), UInt8(ascii: "["): depth += 1
-                case UInt8(ascii: ")"), UInt8(ascii: "]"): depth = max(0, depth - 1)
-                default: break
-                }
+                if nesting.endsStatement(token, in: bytes) { return finish(index) }
                 continue
             }
-            guard depth == 0 else { continue }
+            guard nesting.isTopLevel else { continue }
             if before == .language {
                 language = Language(bytes, token)
             } else if token.kind == .string {
@@ -71,16 +66,8 @@ enum RoutineBodies {
 
     /// The index of the top-level `;` at or after `start`, or the end.
     private static func endOfStatement(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], from start: Int) -> Int {
-        var depth = 0
-        for index in start..<tokens.count where tokens[index].kind == .punctuation {
-            switch bytes[tokens[index].start] {
-            case UInt8(ascii: ";") where depth == 0: return index
-            case UInt8(ascii: "("), UInt8(ascii: "["): depth += 1
-            case UInt8(ascii: ")"), UInt8(ascii: "]"): depth = max(0, depth - 1)
-            default: break
-            }
-        }
-        return tokens.count
+        var nesting = StatementNesting()
+        return (start..<tokens.count).first { nesting.endsStatement(tokens[$0], in: bytes) } ?? tokens.count
     }
 
     /// Whether the statement that begins with `token` may hold a routine body: it is `DO`, or
@@ -151,5 +138,27 @@ enum RoutineBodies {
                 return nil
             }
         }
+    }
+}
+
+/// The parentheses and brackets open at a token of a statement, followed token by token, to find
+/// the `;` that ends the statement (one inside parentheses, as in a `DO` body's text, does not).
+struct StatementNesting {
+    private var depth = 0
+
+    /// Whether the next token stands outside every parenthesis and bracket.
+    var isTopLevel: Bool { depth == 0 }
+
+    /// Follows `token`; true when it is the `;` that ends the statement.
+    @inline(__always)
+    mutating func endsStatement(_ token: Token, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard token.kind == .punctuation else { return false }
+        switch bytes[token.start] {
+        case UInt8(ascii: ";"): return depth == 0
+        case UInt8(ascii: "("), UInt8(ascii: "["): depth += 1
+        case UInt8(ascii: ")"), UInt8(ascii: "]"): depth = max(0, depth - 1)
+        default: break
+        }
+        return false
     }
 }
