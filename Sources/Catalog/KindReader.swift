@@ -106,29 +106,29 @@ enum PostgresTextArray {
 
 extension Row {
     /// A nullable text column as an attribute: `.text`, or `.null` when NULL.
-    func text(_ column: String) throws(PostgresError) -> AttributeValue {
+    func text(_ column: StaticString) throws(PostgresError) -> AttributeValue {
         try optionalString(column).map(AttributeValue.text) ?? .null
     }
 
     /// A nullable SQL expression column as an attribute: `.sql`, or `.null` when NULL.
-    func sql(_ column: String) throws(PostgresError) -> AttributeValue {
+    func sql(_ column: StaticString) throws(PostgresError) -> AttributeValue {
         try optionalString(column).map(AttributeValue.sql) ?? .null
     }
 
     /// A boolean column as an attribute.
-    func flag(_ column: String) throws(PostgresError) -> AttributeValue {
+    func flag(_ column: StaticString) throws(PostgresError) -> AttributeValue {
         .flag(try bool(column))
     }
 
     /// An integer column as an attribute.
-    func number(_ column: String) throws(PostgresError) -> AttributeValue {
+    func number(_ column: StaticString) throws(PostgresError) -> AttributeValue {
         .number(Int64(try int(column)))
     }
 
     /// A text[] column as a list attribute, sorted when the order carries no meaning (ACLs, role lists).
-    func list(_ column: String, sorted: Bool = false) throws(PostgresError) -> AttributeValue {
+    func list(_ column: StaticString, sorted: Bool = false) throws(PostgresError) -> AttributeValue {
         let elements = try optionalStringArray(column) ?? []
-        return .list(sorted ? elements.sorted() : elements)
+        return .list(sorted ? UTF8Bytes.sorted(elements) : elements)
     }
 
     /// The owner and privileges every owned object carries, from the columns `owner` and
@@ -142,13 +142,13 @@ extension Row {
     }
 
     /// The definition held in `column`, fingerprinted.
-    func definition(_ column: String = "definition") throws(PostgresError) -> Definition? {
+    func definition(_ column: StaticString = "definition") throws(PostgresError) -> Definition? {
         try optionalString(column).map { Definition(text: $0, fingerprint: Fingerprint(normalizing: $0)) }
     }
 
     /// A single-character catalog code translated to its word (a code not in `words` is kept as it is,
     /// so a new server's value still shows), or `.null` when NULL or empty.
-    func code(_ column: String, _ words: [String: String]) throws(PostgresError) -> AttributeValue {
+    func code(_ column: StaticString, _ words: [String: String]) throws(PostgresError) -> AttributeValue {
         guard let code = try optionalString(column), !code.isEmpty else { return .null }
         return .text(words[code] ?? code)
     }

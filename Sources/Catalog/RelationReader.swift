@@ -56,7 +56,7 @@ struct RelationReader: KindReader {
             attributes[AttributeName.inheritsFrom] = try row.list("inherits")
             if try row.string("persistence") == "u" { attributes[AttributeName.persistence] = .text("unlogged") }
         }
-        attributes[AttributeName.options] = .list(options.sorted())
+        attributes[AttributeName.options] = .list(UTF8Bytes.sorted(options))
         return SchemaObject(
             identity: ObjectIdentity(kind: kind, schema: try row.string("schema"), name: try row.string("name")),
             definition: try row.definition(),

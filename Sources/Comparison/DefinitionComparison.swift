@@ -39,7 +39,7 @@ struct DefinitionComparison: Sendable {
         switch (source, target) {
         case (nil, nil):
             return
-        case (let source?, let target?) where source.text == target.text:
+        case (let source?, let target?) where UTF8Bytes.equal(source.text, target.text):
             let proof = Self.proof(of: source, side: sourceSide.fingerprintsComputedHere ? sourceSide : targetSide)
             sourceProof = proof
             targetProof = proof

@@ -7,6 +7,16 @@ struct ObjectScope: Sendable {
     struct RelationName: Hashable, Sendable {
         var schema: String?
         var name: String
+
+        /// Equal when both names have the same UTF-8 bytes, as objects' identities are.
+        static func == (lhs: RelationName, rhs: RelationName) -> Bool {
+            UTF8Bytes.equal(lhs.name, rhs.name) && UTF8Bytes.equal(lhs.schema, rhs.schema)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            UTF8Bytes.hash(schema, into: &hasher)
+            UTF8Bytes.hash(name, into: &hasher)
+        }
     }
 
     private let ignoredObjects: [ObjectPattern]

@@ -150,20 +150,19 @@ final class ResultStorage: @unchecked Sendable {
         }
     }
 
-    /// The position of the column named `name`; with duplicate names (`SELECT 1 AS a, 2 AS a`) the
-    /// first column wins, as in most drivers. Names are compared as PostgreSQL does, byte for byte.
-    func columnPosition(_ name: String) -> Int? {
-        var name = name
-        return name.withUTF8 { wanted in
-            nameBytes.withUnsafeBufferPointer { stored in
-                switch slots[Self.slot(of: wanted)] {
-                case Self.unusedSlot:
-                    return nil
-                case Self.sharedSlot:
-                    return nameRanges.firstIndex { Self.equal(wanted, UnsafeBufferPointer(rebasing: stored[$0])) }
-                case let position:
-                    return Self.equal(wanted, UnsafeBufferPointer(rebasing: stored[nameRanges[Int(position)]])) ? Int(position) : nil
-                }
+    /// The position of the column whose name's UTF-8 is `name`; with duplicate names
+    /// (`SELECT 1 AS a, 2 AS a`) the first column wins, as in most drivers. Names are compared as
+    /// PostgreSQL does, byte for byte.
+    @inline(__always)
+    func columnPosition(_ name: UnsafeBufferPointer<UInt8>) -> Int? {
+        nameBytes.withUnsafeBufferPointer { stored in
+            switch slots[Self.slot(of: name)] {
+            case Self.unusedSlot:
+                return nil
+            case Self.sharedSlot:
+                return nameRanges.firstIndex { Self.equal(name, UnsafeBufferPointer(rebasing: stored[$0])) }
+            case let position:
+                return Self.equal(name, UnsafeBufferPointer(rebasing: stored[nameRanges[Int(position)]])) ? Int(position) : nil
             }
         }
     }

@@ -9,14 +9,16 @@ enum TextArrayLiteral {
         let reason: String
     }
 
-    /// The elements of `text`, nil for NULL elements.
-    static func elements(of text: String) throws(Malformed) -> [String?] {
-        var cursor = Cursor(bytes: Array(text.utf8))
+    /// The elements of the literal whose UTF-8 is `bytes`, nil for NULL elements.
+    static func elements(of bytes: UnsafeBufferPointer<UInt8>) throws(Malformed) -> [String?] {
+        // `{}`, what most ACL and option columns hold, needs no parsing.
+        if bytes.count == 2 && bytes[0] == UInt8(ascii: "{") && bytes[1] == UInt8(ascii: "}") { return [] }
+        var cursor = Cursor(bytes: bytes)
         return try cursor.readArray()
     }
 
     private struct Cursor {
-        let bytes: [UInt8]
+        let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
 
         mutating func readArray() throws(Malformed) -> [String?] {
@@ -65,7 +67,7 @@ enum TextArrayLiteral {
             if keptEnd == start { throw Malformed(reason: "empty element at byte \(index)") }
             let element = bytes[start..<keptEnd]
             if !escaped && Self.spellsNull(element) { return nil }
-            return escaped ? Self.unescaped(element) : String(decoding: element, as: UTF8.self)
+            return escaped ? Self.unescaped(element) : String(decoding: UnsafeBufferPointer(rebasing: element), as: UTF8.self)
         }
 
         private mutating func readQuoted() throws(Malformed) -> String {
@@ -77,7 +79,7 @@ enum TextArrayLiteral {
                 switch byte {
                 case UInt8(ascii: "\""):
                     let element = bytes[start..<(index - 1)]
-                    return escaped ? Self.unescaped(element) : String(decoding: element, as: UTF8.self)
+                    return escaped ? Self.unescaped(element) : String(decoding: UnsafeBufferPointer(rebasing: element), as: UTF8.self)
                 case UInt8(ascii: "\\"):
                     guard peek != nil else { throw Malformed(reason: "unterminated quoted element") }
                     index += 1
@@ -90,7 +92,7 @@ enum TextArrayLiteral {
         }
 
         /// `element` with each `\` taken as escaping the byte after it.
-        private static func unescaped(_ element: ArraySlice<UInt8>) -> String {
+        private static func unescaped(_ element: Slice<UnsafeBufferPointer<UInt8>>) -> String {
             var bytes: [UInt8] = []
             bytes.reserveCapacity(element.count)
             var pending = false
@@ -106,7 +108,7 @@ enum TextArrayLiteral {
         }
 
         /// Whether `element` is `NULL` in any case.
-        private static func spellsNull(_ element: ArraySlice<UInt8>) -> Bool {
+        private static func spellsNull(_ element: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
             element.count == 4 && zip(element, "null".utf8).allSatisfy { $0 | 0x20 == $1 }
         }
 

@@ -22,6 +22,44 @@ public enum AttributeValue: Codable, Hashable, Sendable, CustomStringConvertible
         }
     }
 
+    /// Equal when of the same case with the same value, texts compared by their UTF-8 bytes (see
+    /// `UTF8Bytes.equal`).
+    public static func == (lhs: AttributeValue, rhs: AttributeValue) -> Bool {
+        // One side at a time: matching the pair `(lhs, rhs)` would copy both values first.
+        switch lhs {
+        case .text(let left): if case .text(let right) = rhs { UTF8Bytes.equal(left, right) } else { false }
+        case .sql(let left): if case .sql(let right) = rhs { UTF8Bytes.equal(left, right) } else { false }
+        case .number(let left): if case .number(let right) = rhs { left == right } else { false }
+        case .flag(let left): if case .flag(let right) = rhs { left == right } else { false }
+        case .list(let left):
+            if case .list(let right) = rhs { left.count == right.count && left.indices.allSatisfy { UTF8Bytes.equal(left[$0], right[$0]) } } else { false }
+        case .null: if case .null = rhs { true } else { false }
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .text(let value):
+            hasher.combine(0 as UInt8)
+            UTF8Bytes.hash(value, into: &hasher)
+        case .sql(let value):
+            hasher.combine(1 as UInt8)
+            UTF8Bytes.hash(value, into: &hasher)
+        case .number(let value):
+            hasher.combine(2 as UInt8)
+            hasher.combine(value)
+        case .flag(let value):
+            hasher.combine(3 as UInt8)
+            hasher.combine(value)
+        case .list(let values):
+            hasher.combine(4 as UInt8)
+            hasher.combine(values.count)
+            for value in values { UTF8Bytes.hash(value, into: &hasher) }
+        case .null:
+            hasher.combine(5 as UInt8)
+        }
+    }
+
     private enum SQLKey: String, CodingKey { case sql }
 
     public init(from decoder: any Decoder) throws {

@@ -15,6 +15,28 @@ public struct Attributes: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
             self.name = name
             self.value = value
         }
+
+        /// Equal when the names have the same UTF-8 bytes and the values are equal.
+        public static func == (lhs: Entry, rhs: Entry) -> Bool {
+            UTF8Bytes.equal(lhs.name, rhs.name) && lhs.value == rhs.value
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            UTF8Bytes.hash(name, into: &hasher)
+            hasher.combine(value)
+        }
+    }
+
+    /// Equal when both have the same names (by UTF-8 bytes) with equal values.
+    public static func == (lhs: Attributes, rhs: Attributes) -> Bool {
+        // By index: comparing the arrays would copy each entry on both sides.
+        lhs.entries.count == rhs.entries.count && lhs.entries.indices.allSatisfy { index in
+            UTF8Bytes.equal(lhs.entries[index].name, rhs.entries[index].name) && lhs.entries[index].value == rhs.entries[index].value
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(entries)
     }
 
     /// The attributes, sorted by name.
@@ -85,9 +107,10 @@ public struct Attributes: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
     private func position(of name: String) -> Position {
         // Names set in order (as the catalog readers list them) go at the end after one comparison.
         guard let last = entries.last, !(last.name < name) else { return .insertionPoint(entries.count) }
-        for (index, entry) in entries.enumerated() {
-            if entry.name == name { return .found(index) }
-            if name < entry.name { return .insertionPoint(index) }
+        // By index: iterating the entries themselves would copy each value (a retain and a release).
+        for index in entries.indices {
+            if UTF8Bytes.equal(entries[index].name, name) { return .found(index) }
+            if name < entries[index].name { return .insertionPoint(index) }
         }
         return .insertionPoint(entries.count)
     }

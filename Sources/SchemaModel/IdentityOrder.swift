@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Sorting by identity without comparing `String`s over and over.
 ///
 /// Sorting tens of thousands of objects costs O(n log n) comparisons; comparing identities field by
@@ -100,25 +94,5 @@ public enum IdentityOrder {
             UTF8Bytes.compare(UnsafeBufferPointer(rebasing: buffer[starts[left]..<starts[left + 1]]),
                               UnsafeBufferPointer(rebasing: buffer[starts[right]..<starts[right + 1]]))
         }
-    }
-}
-
-/// Byte-wise comparison of UTF-8 (or any) bytes.
-public enum UTF8Bytes {
-    /// Negative when `left` sorts first, zero when equal, positive when `right` sorts first; a prefix
-    /// sorts first.
-    public static func compare(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Int {
-        let common = min(left.count, right.count)
-        if common > 0, let leftStart = left.baseAddress, let rightStart = right.baseAddress {
-            let order = memcmp(leftStart, rightStart, common)
-            if order != 0 { return Int(order) }
-        }
-        return left.count - right.count
-    }
-
-    /// `compare` of two strings' UTF-8: unlike `String`'s own comparison, never by Unicode equivalence.
-    public static func compare(_ left: String, _ right: String) -> Int {
-        var left = left, right = right
-        return left.withUTF8 { left in right.withUTF8 { right in compare(left, right) } }
     }
 }

@@ -50,6 +50,20 @@ public struct ObjectIdentity: Codable, Hashable, Sendable, Comparable, CustomStr
             ?? order(lhs.arguments, rhs.arguments) ?? false
     }
 
+    /// Equal when every field has the same UTF-8 bytes (see `UTF8Bytes.equal`).
+    public static func == (lhs: ObjectIdentity, rhs: ObjectIdentity) -> Bool {
+        lhs.kind == rhs.kind && UTF8Bytes.equal(lhs.name, rhs.name) && UTF8Bytes.equal(lhs.relation, rhs.relation)
+            && UTF8Bytes.equal(lhs.schema, rhs.schema) && UTF8Bytes.equal(lhs.arguments, rhs.arguments)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        UTF8Bytes.hash(schema, into: &hasher)
+        UTF8Bytes.hash(relation, into: &hasher)
+        UTF8Bytes.hash(name, into: &hasher)
+        UTF8Bytes.hash(arguments, into: &hasher)
+    }
+
     /// Whether `left` sorts first by UTF-8 bytes, or nil when both are the same.
     private static func order(_ left: String?, _ right: String?) -> Bool? {
         let difference = UTF8Bytes.compare(left ?? "", right ?? "")

@@ -30,4 +30,14 @@ public struct Definition: Codable, Hashable, Sendable {
         self.text = text
         self.fingerprint = fingerprint
     }
+
+    /// Equal when the texts have the same UTF-8 bytes (see `UTF8Bytes.equal`) and the fingerprints match.
+    public static func == (lhs: Definition, rhs: Definition) -> Bool {
+        lhs.fingerprint == rhs.fingerprint && UTF8Bytes.equal(lhs.text, rhs.text)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        UTF8Bytes.hash(text, into: &hasher)
+        hasher.combine(fingerprint)
+    }
 }

@@ -127,7 +127,7 @@ import Testing
     @Test(arguments: TestCluster.allCases)
     func snapshotPinsSearchPathAndSettingsForItsTransactionOnly(_ cluster: TestCluster) throws {
         let connection = try cluster.connect()
-        func show(_ setting: String) throws -> String { try connection.query("SHOW \(setting)")[0].string(setting) }
+        func show(_ setting: StaticString) throws -> String { try connection.query("SHOW \(setting)")[0].string(setting) }
         let snapshot = try connection.beginReadOnlySnapshot()
         // The transaction's snapshot, fixed by its first statement: the same for every later one.
         #expect(try connection.query("SELECT pg_current_snapshot()::text AS s")[0].string("s") == snapshot)
