@@ -2,7 +2,7 @@
 ///
 /// Sorting tens of thousands of objects costs O(n log n) comparisons; comparing identities field by
 /// field copies and retains their strings at every step. Instead each identity is flattened once into
-/// bytes that sort the same way (see `ObjectIdentity.<`) and positions are sorted by those bytes.
+/// a key that sorts the same way (see `ObjectIdentity.<`) and positions are sorted by those keys.
 public enum IdentityOrder {
     /// `items` sorted by the identity `identity` gives each, keeping the order of equal identities.
     public static func sorted<Item>(_ items: consuming [Item], by identity: (Item) -> ObjectIdentity) -> [Item] {
@@ -51,48 +51,116 @@ public enum IdentityOrder {
         items.indices.dropFirst().allSatisfy { identity(items[$0 - 1]) < identity(items[$0]) }
     }
 
-    /// Identities as bytes that sort the same way, one after another in a single buffer: the
-    /// kind's position, then schema, relation, name and arguments in UTF-8, each ended by a zero
-    /// byte (which no PostgreSQL name contains).
+    /// Identities as keys that sort the same way, compared mostly as integers: first a head holding
+    /// the kind's position and the schema's rank among the schemas present (the schema decides the
+    /// order right after the kind, so its rank orders as its bytes do), then the first eight bytes of
+    /// the rest as a big-endian integer, and only when those tie the rest itself: relation, name and
+    /// arguments in UTF-8, each ended by a zero byte (which no PostgreSQL name contains). An absent
+    /// field counts as empty, as in `ObjectIdentity.<`.
     struct SortKeys {
-        private var bytes: [UInt8] = []
-        /// Where each identity's key starts in `bytes`; it ends where the next one starts.
+        private var heads: [UInt64] = []
+        private var prefixes: [UInt64] = []
+        private var rest: [UInt8] = []
+        /// Where each identity's rest starts in `rest`; it ends where the next one starts.
         private var starts: [Int] = []
 
         init(_ identities: some Collection<ObjectIdentity>) {
+            let ranks = Self.schemaRanks(identities)
+            heads.reserveCapacity(identities.count)
+            prefixes.reserveCapacity(identities.count)
             starts.reserveCapacity(identities.count + 1)
+            rest.reserveCapacity(identities.count * 24)
             func append(_ field: String?) {
-                if var field { field.withUTF8 { bytes.append(contentsOf: $0) } }
-                bytes.append(0)
+                if let field { rest.append(contentsOf: field.utf8) }
+                rest.append(0)
             }
+            var lastSchema: (name: String, rank: UInt64)?
             for identity in identities {
-                starts.append(bytes.count)
-                bytes.append(UInt8(identity.kind.sortPosition))
-                append(identity.schema)
+                let schema = identity.schema ?? ""
+                let rank: UInt64
+                if let last = lastSchema, UTF8Bytes.equal(last.name, schema) {
+                    rank = last.rank
+                } else {
+                    rank = ranks[SchemaName(schema)]!
+                    lastSchema = (schema, rank)
+                }
+                heads.append(UInt64(identity.kind.sortPosition) << 48 | rank)
+                let start = rest.count
+                starts.append(start)
                 append(identity.relation)
                 append(identity.name)
                 append(identity.arguments)
+                var prefix: UInt64 = 0
+                for offset in 0..<8 {
+                    prefix = prefix << 8 | UInt64(start + offset < rest.count ? rest[start + offset] : 0)
+                }
+                prefixes.append(prefix)
             }
-            starts.append(bytes.count)
+            starts.append(rest.count)
+        }
+
+        /// A schema name hashed and compared by its bytes.
+        private struct SchemaName: Hashable {
+            let name: String
+            init(_ name: String) { self.name = name }
+            static func == (lhs: SchemaName, rhs: SchemaName) -> Bool { UTF8Bytes.equal(lhs.name, rhs.name) }
+            func hash(into hasher: inout Hasher) { UTF8Bytes.hash(name, into: &hasher) }
+        }
+
+        /// Each schema's position among the distinct schemas of `identities` in byte order; no
+        /// schema counts as the empty name.
+        private static func schemaRanks(_ identities: some Collection<ObjectIdentity>) -> [SchemaName: UInt64] {
+            var distinct: [String] = []
+            var seen: Set<SchemaName> = []
+            var last: String?
+            for identity in identities {
+                let schema = identity.schema ?? ""
+                if let last, UTF8Bytes.equal(last, schema) { continue }
+                last = schema
+                if seen.insert(SchemaName(schema)).inserted { distinct.append(schema) }
+            }
+            var ranks: [SchemaName: UInt64] = [:]
+            for (rank, schema) in UTF8Bytes.sorted(distinct).enumerated() { ranks[SchemaName(schema)] = UInt64(rank) }
+            return ranks
         }
 
         /// The positions of the keys in ascending order, equal keys in their original order.
         func sortedPositions() -> [Int] {
-            bytes.withUnsafeBufferPointer { buffer in
-                starts.indices.dropLast().sorted { Self.compare(buffer, starts, $0, $1) < 0 }
-            }
+            withBuffers { keys in Array(0..<heads.count).sorted { keys.compare($0, $1) < 0 } }
         }
 
         /// Whether each key in `order` sorts strictly after the one before it.
         func areStrictlyOrdered(_ order: [Int]) -> Bool {
-            bytes.withUnsafeBufferPointer { buffer in
-                zip(order, order.dropFirst()).allSatisfy { Self.compare(buffer, starts, $0, $1) < 0 }
+            withBuffers { keys in zip(order, order.dropFirst()).allSatisfy { keys.compare($0, $1) < 0 } }
+        }
+
+        private func withBuffers<Result>(_ body: (Buffers) -> Result) -> Result {
+            heads.withUnsafeBufferPointer { heads in
+                prefixes.withUnsafeBufferPointer { prefixes in
+                    rest.withUnsafeBufferPointer { rest in
+                        starts.withUnsafeBufferPointer { starts in
+                            body(Buffers(heads: heads, prefixes: prefixes, rest: rest, starts: starts))
+                        }
+                    }
+                }
             }
         }
 
-        private static func compare(_ buffer: UnsafeBufferPointer<UInt8>, _ starts: [Int], _ left: Int, _ right: Int) -> Int {
-            UTF8Bytes.compare(UnsafeBufferPointer(rebasing: buffer[starts[left]..<starts[left + 1]]),
-                              UnsafeBufferPointer(rebasing: buffer[starts[right]..<starts[right + 1]]))
+        /// The keys where they are stored, for comparing without bounds checks or reference counting.
+        private struct Buffers {
+            let heads: UnsafeBufferPointer<UInt64>
+            let prefixes: UnsafeBufferPointer<UInt64>
+            let rest: UnsafeBufferPointer<UInt8>
+            let starts: UnsafeBufferPointer<Int>
+
+            /// Negative when key `left` sorts first, zero when the keys are equal, positive otherwise.
+            @inline(__always)
+            func compare(_ left: Int, _ right: Int) -> Int {
+                if heads[left] != heads[right] { return heads[left] < heads[right] ? -1 : 1 }
+                if prefixes[left] != prefixes[right] { return prefixes[left] < prefixes[right] ? -1 : 1 }
+                return UTF8Bytes.compare(UnsafeBufferPointer(rebasing: rest[starts[left]..<starts[left + 1]]),
+                                         UnsafeBufferPointer(rebasing: rest[starts[right]..<starts[right + 1]]))
+            }
         }
     }
 }
