@@ -32,9 +32,10 @@ public enum ColumnOrder {
                   case .number(let sourcePosition)? = source[sourceIndex].attributes[AttributeName.position],
                   case .number(let targetPosition)? = target[targetIndex].attributes[AttributeName.position] else { continue }
             let schema = source[sourceIndex].identity.schema
-            if run?.relation.name != relation || run?.relation.schema != schema {
+            let relationName = ObjectScope.RelationName(schema: schema, name: relation)
+            if run?.relation != relationName {
                 flush()
-                run = (ObjectScope.RelationName(schema: schema, name: relation), [])
+                run = (relationName, [])
             }
             run?.columns.append(SharedColumn(name: source[sourceIndex].identity.name, source: sourcePosition, target: targetPosition))
         }

@@ -102,16 +102,19 @@ public enum Comparator {
     /// fingerprinting, small enough to balance uneven definition sizes.
     static let chunkSize = 128
 
-    /// `items.map(transform)`, run on all cores.
+    /// `items.map(transform)`, run on all cores. Each result is written once, straight into the
+    /// returned array's storage.
     static func concurrentMap<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform: @Sendable (Item) -> Result) -> [Result] {
         guard items.count > chunkSize else { return items.map(transform) }
-        let results = ResultSlots<Result>(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: (items.count + chunkSize - 1) / chunkSize) { chunk in
-            for index in (chunk * chunkSize)..<min(items.count, (chunk + 1) * chunkSize) {
-                results.store(transform(items[index]), at: index)
+        return Array(unsafeUninitializedCapacity: items.count) { buffer, initializedCount in
+            let slots = WriteOnceSlots(buffer: buffer)
+            DispatchQueue.concurrentPerform(iterations: (items.count + chunkSize - 1) / chunkSize) { chunk in
+                for index in (chunk * chunkSize)..<min(items.count, (chunk + 1) * chunkSize) {
+                    slots.initialize(index, to: transform(items[index]))
+                }
             }
+            initializedCount = items.count
         }
-        return results.values
     }
 }
 
@@ -128,25 +131,13 @@ struct SnapshotSide: Sendable {
     }
 }
 
-/// Write-once slots filled from several threads, each slot by exactly one of them.
-private final class ResultSlots<Value: Sendable>: @unchecked Sendable {
-    // Safe without a lock: concurrentMap gives every index to exactly one chunk, the buffer itself
-    // never moves, and reads happen only after concurrentPerform has returned.
-    private let slots: UnsafeMutableBufferPointer<Value?>
+/// Uninitialized slots filled from several threads, each slot by exactly one of them.
+private struct WriteOnceSlots<Value: Sendable>: @unchecked Sendable {
+    // Safe without a lock: concurrentMap gives every index to exactly one chunk, the buffer never
+    // moves, and the array takes the values over only after concurrentPerform has returned.
+    let buffer: UnsafeMutableBufferPointer<Value>
 
-    init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil)
-    }
-
-    deinit {
-        slots.deinitialize()
-        slots.deallocate()
-    }
-
-    func store(_ value: Value, at index: Int) { slots[index] = value }
-
-    var values: [Value] { slots.compactMap { $0 } }
+    func initialize(_ index: Int, to value: Value) { (buffer.baseAddress! + index).initialize(to: value) }
 }
 
 /// An object present on at least one side, by its index in each side's object list.

@@ -102,17 +102,22 @@ public struct Attributes: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
         case insertionPoint(Int)
     }
 
-    /// Where `name` is, or where it would go. A linear scan: with a dozen short names it beats a
-    /// binary search, and short names compare as two machine words.
+    /// Where `name` is, or where it would go: a binary search by `String` order, then the names that
+    /// order alike (canonically equivalent ones, which only their bytes tell apart) one by one.
     private func position(of name: String) -> Position {
         // Names set in order (as the catalog readers list them) go at the end after one comparison.
         guard let last = entries.last, !(last.name < name) else { return .insertionPoint(entries.count) }
-        // By index: iterating the entries themselves would copy each value (a retain and a release).
-        for index in entries.indices {
-            if UTF8Bytes.equal(entries[index].name, name) { return .found(index) }
-            if name < entries[index].name { return .insertionPoint(index) }
+        var low = 0, high = entries.count - 1
+        while low < high {
+            let middle = (low + high) / 2
+            if entries[middle].name < name { low = middle + 1 } else { high = middle }
         }
-        return .insertionPoint(entries.count)
+        var index = low
+        while index < entries.count, !(name < entries[index].name) {
+            if UTF8Bytes.equal(entries[index].name, name) { return .found(index) }
+            index += 1
+        }
+        return .insertionPoint(low)
     }
 }
 

@@ -46,6 +46,19 @@ struct ExactBytesTests {
         }
     }
 
+    @Test("columns reordered in one of two tables whose names differ only in the spelling of é make that table alone differ")
+    func columnOrderPerTable() {
+        func table(_ name: String, _ positions: (a: Int64, b: Int64)) -> [SchemaObject] {
+            [Fixture.object(.table, name), Fixture.column(name, "a", position: positions.a), Fixture.column(name, "b", position: positions.b)]
+        }
+        // The reordered table sorts second, after the other table's columns.
+        let result = Fixture.compare(table(composed, (1, 2)) + table(decomposed, (1, 2)),
+                                     table(composed, (2, 1)) + table(decomposed, (1, 2)))
+        let tables = result.objects.filter { $0.identity.kind == .table }
+        #expect(tables.map(\.verdict) == [.identical, .different])
+        #expect(tables.map { Array($0.identity.name.utf8) } == [Array(decomposed.utf8), Array(composed.utf8)])
+    }
+
     @Test("equal values hash alike and unequal ones are told apart in sets")
     func hashingAgreesWithEquality() {
         let identities: Set = [ObjectIdentity(kind: .table, schema: "public", name: composed),
