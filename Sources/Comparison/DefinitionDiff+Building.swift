@@ -1,3 +1,5 @@
+import SchemaModel
+
 /// Building a readable diff from two definitions: a line diff that aligns lines by their
 /// normalized content, hunks with context, and the tokens that really changed marked within each
 /// line.
@@ -128,7 +130,7 @@ extension DefinitionDiff {
         }
         func isContext(_ sourceLine: Int, _ targetLine: Int) -> Bool {
             source.marks[sourceLine].isEmpty && target.marks[targetLine].isEmpty
-                && (!showFormatting || source.text.lineText(sourceLine) == target.text.lineText(targetLine))
+                && (!showFormatting || UTF8Bytes.equal(source.text.lineText(sourceLine), target.text.lineText(targetLine)))
         }
         func pair(_ sourceLine: Int, _ targetLine: Int) {
             if isContext(sourceLine, targetLine) {
