@@ -10,8 +10,6 @@ import Darwin
 public struct QueryResult: Sendable, RandomAccessCollection {
     /// The result's column names, in order.
     public var columnNames: [String] { storage.columnNames }
-    /// The rows, in the order the server sent them.
-    public let rows: [Row]
 
     private let storage: ResultStorage
 
@@ -24,14 +22,78 @@ public struct QueryResult: Sendable, RandomAccessCollection {
 
     init(storage: ResultStorage) {
         self.storage = storage
-        rows = (0..<storage.rowCount).map { Row(storage: storage, row: $0) }
     }
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { storage.rowCount }
 
     /// The row at `position`, counting from 0.
-    public subscript(position: Int) -> Row { rows[position] }
+    public subscript(position: Int) -> Row {
+        precondition(indices.contains(position), "row \(position) of \(count)")
+        return Row(storage: storage, row: position, positions: ColumnPositions(storage))
+    }
+
+    /// The rows in order, sharing what they learn of where their columns are: a loop over a result
+    /// looks up each column name it uses once, not once per row.
+    public func makeIterator() -> Iterator {
+        Iterator(storage: storage)
+    }
+
+    /// Iterates over the rows of a result.
+    public struct Iterator: IteratorProtocol {
+        private let storage: ResultStorage
+        private let positions: ColumnPositions
+        private var nextRow = 0
+
+        init(storage: ResultStorage) {
+            self.storage = storage
+            positions = ColumnPositions(storage)
+        }
+
+        public mutating func next() -> Row? {
+            guard nextRow < storage.rowCount else { return nil }
+            defer { nextRow += 1 }
+            return Row(storage: storage, row: nextRow, positions: positions)
+        }
+    }
+}
+
+/// The positions of the columns that the rows of one loop have asked for, by the address of the
+/// string literal naming each: a literal's bytes stay where the program keeps them, so an address
+/// seen before names the same column. A small table of recent addresses, each entry overwritten by
+/// the next name that lands on it; names are looked up in the result again only on a miss.
+///
+/// Not `Sendable`: rows of one loop share it, on the thread that runs the loop.
+final class ColumnPositions {
+    private static let slotCount = 32
+    private let storage: ResultStorage
+    private let addresses = UnsafeMutablePointer<UnsafeRawPointer?>.allocate(capacity: slotCount)
+    private let positions = UnsafeMutablePointer<Int>.allocate(capacity: slotCount)
+
+    init(_ storage: ResultStorage) {
+        self.storage = storage
+        addresses.initialize(repeating: nil, count: Self.slotCount)
+        positions.initialize(repeating: 0, count: Self.slotCount)
+    }
+
+    deinit {
+        addresses.deallocate()
+        positions.deallocate()
+    }
+
+    /// The position of the column `name` names, or nil when the result has none of that name.
+    @inline(__always)
+    func position(of name: StaticString) -> Int? {
+        guard name.hasPointerRepresentation else { return name.withUTF8Buffer { storage.columnPosition($0) } }
+        let address = UnsafeRawPointer(name.utf8Start)
+        let bits = UInt(bitPattern: address)
+        let slot = Int(truncatingIfNeeded: (bits ^ (bits >> 5) ^ (bits >> 10))) & (Self.slotCount - 1)
+        if addresses[slot] == address { return positions[slot] }
+        guard let position = name.withUTF8Buffer({ storage.columnPosition($0) }) else { return nil }
+        addresses[slot] = address
+        positions[slot] = position
+        return position
+    }
 }
 
 /// The values of a result, shared by the result and its rows: libpq's own result, each value read
@@ -114,13 +176,15 @@ final class ResultStorage: @unchecked Sendable {
     }
 
     /// The bytes of a value where libpq holds them (valid while `result` is), nil for NULL; libpq
-    /// gives the length, so the value is not scanned for its end.
+    /// gives the length, so the value is not scanned for its end. libpq holds a NULL as an empty
+    /// value, so only an empty value needs asking which of the two it is.
     @inline(__always)
     private static func bytes(of result: OpaquePointer, row: Int, column: Int) -> UnsafeBufferPointer<UInt8>? {
         let row = Int32(row), column = Int32(column)
-        guard PQgetisnull(result, row, column) == 0, let value = PQgetvalue(result, row, column) else { return nil }
-        return UnsafeBufferPointer(start: UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self),
-                                   count: Int(PQgetlength(result, row, column)))
+        guard let value = PQgetvalue(result, row, column) else { return nil }
+        let length = Int(PQgetlength(result, row, column))
+        if length == 0 && PQgetisnull(result, row, column) != 0 { return nil }
+        return UnsafeBufferPointer(start: UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self), count: length)
     }
 
     /// Calls `body` with the UTF-8 bytes of the value in `row` and `column` (nil for NULL), where they

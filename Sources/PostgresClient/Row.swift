@@ -6,13 +6,18 @@
 ///
 /// Every accessor throws a `PostgresError` of kind `.decoding` naming the column when the column is unknown
 /// or the value does not have the asked-for form; none of them traps on what the server sent.
-public struct Row: Sendable {
+///
+/// Rows of one loop over a result share what they learn of where the columns are (see
+/// `ColumnPositions`), so a row stays on the thread that reads it: it is not `Sendable`, the result is.
+public struct Row {
     private let storage: ResultStorage
     private let row: Int
+    private let positions: ColumnPositions
 
-    init(storage: ResultStorage, row: Int) {
+    init(storage: ResultStorage, row: Int, positions: ColumnPositions) {
         self.storage = storage
         self.row = row
+        self.positions = positions
     }
 
     /// The text of a column that must not be NULL.
@@ -27,7 +32,7 @@ public struct Row: Sendable {
     }
 
     private func position(of column: StaticString) throws(PostgresError) -> Int {
-        guard let position = column.withUTF8Buffer({ storage.columnPosition($0) }) else {
+        guard let position = positions.position(of: column) else {
             throw Self.decodingError(column, "is not in the result (columns: \(storage.columnNames.joined(separator: ", ")))")
         }
         return position

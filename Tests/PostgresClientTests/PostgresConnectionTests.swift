@@ -102,6 +102,18 @@ import Testing
         #expect(try row.bool("same") == false)
     }
 
+    @Test("an empty value is not NULL and NULL is not an empty value, whatever the type", arguments: TestCluster.allCases)
+    func emptyValuesAreNotNull(_ cluster: TestCluster) throws {
+        let connection = try cluster.connect()
+        let row = try connection.query("SELECT ''::text AS empty, NULL::text AS absent, '{}'::text[] AS no_elements, NULL::text[] AS no_array")[0]
+        #expect(try row.optionalString("empty") == "")
+        #expect(try !row.isNull("empty"))
+        #expect(try row.optionalString("absent") == nil)
+        #expect(try row.isNull("absent"))
+        #expect(try row.optionalStringArray("no_elements") == [])
+        #expect(try row.optionalStringArray("no_array") == nil)
+    }
+
     @Test(arguments: TestCluster.allCases)
     func arraysFromTheServerParse(_ cluster: TestCluster) throws {
         let connection = try cluster.connect()

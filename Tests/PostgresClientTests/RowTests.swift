@@ -121,7 +121,7 @@ import Testing
         #expect(result.count == 3)
         #expect(result.columnNames == ["n"])
         #expect(try result.map { try $0.int("n") } == [1, 2, 3])
-        #expect(try result.rows.map { try $0.int("n") } == [1, 2, 3])
+        #expect(try result.map { try $0.int("n") } == [1, 2, 3])
     }
 }
 
