@@ -181,7 +181,11 @@ public struct CatalogReader: Sendable {
                 case readerPositions:
                     let reader = Self.readers[index - 1]
                     let start = objects.endIndex
-                    objects.reserveCapacity(start + result.count)
+                    // Doubling at least: reserving the exact count for each reader in turn would
+                    // move every object read so far once per reader.
+                    if objects.capacity < start + result.count {
+                        objects.reserveCapacity(max(start + result.count, 2 * objects.capacity))
+                    }
                     for row in result { objects.append(try reader.object(from: row, comments: comments)) }
                     try reader.complete(&objects, from: start, rows: result)
                 case counterPosition: unmodeled = try counter.counts(from: result)
