@@ -65,11 +65,39 @@ public enum ObjectKind: String, Codable, CaseIterable, Sendable, Comparable {
         }
     }
 
-    /// The kinds in declaration order, kept once: `allCases` builds a new array on every use.
-    private static let ordered = allCases
-
-    /// The kind's position in declaration order: a scan of a few cases, cheaper than hashing.
-    var sortPosition: Int { Self.ordered.firstIndex(of: self) ?? 0 }
+    /// The kind's position in declaration order.
+    var sortPosition: Int {
+        switch self {
+        case .schema: 0
+        case .extension: 1
+        case .table: 2
+        case .column: 3
+        case .constraint: 4
+        case .index: 5
+        case .view: 6
+        case .materializedView: 7
+        case .function: 8
+        case .procedure: 9
+        case .aggregate: 10
+        case .trigger: 11
+        case .policy: 12
+        case .rule: 13
+        case .sequence: 14
+        case .enumType: 15
+        case .domain: 16
+        case .compositeType: 17
+        case .collation: 18
+        case .eventTrigger: 19
+        case .publication: 20
+        case .defaultPrivileges: 21
+        }
+    }
 
     public static func < (lhs: ObjectKind, rhs: ObjectKind) -> Bool { lhs.sortPosition < rhs.sortPosition }
+
+    // By position: a type with a raw value otherwise compares and hashes its raw string, and kinds
+    // are compared and hashed for every object of a comparison.
+    public static func == (lhs: ObjectKind, rhs: ObjectKind) -> Bool { lhs.sortPosition == rhs.sortPosition }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(sortPosition) }
 }

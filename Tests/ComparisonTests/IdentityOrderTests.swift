@@ -15,6 +15,18 @@ struct IdentityOrderTests {
             < ObjectIdentity(kind: .function, schema: "public", name: "f", arguments: "integer"))
     }
 
+    @Test("kinds order as declared, and each kind equals itself alone and hashes apart from the others")
+    func kindsOrderAndEquality() {
+        let kinds = ObjectKind.allCases
+        #expect(kinds.sorted() == kinds)
+        #expect(zip(kinds, kinds.dropFirst()).allSatisfy { $0 < $1 })
+        for kind in kinds {
+            #expect(kinds.filter { $0 == kind } == [kind])
+        }
+        #expect(Set(kinds).count == kinds.count)
+        #expect(Set(kinds.map(\.hashValue)).count == kinds.count)
+    }
+
     @Test("sorting many identities by their byte keys gives the order of <, equal identities keeping their order")
     func keysAgreeWithComparison() {
         var generator = SystemRandomNumberGenerator()
