@@ -31,23 +31,40 @@ public struct KindSummary: Codable, Hashable, Sendable {
         case .equivalent: equivalent += 1
         case .printedDifferently: printedDifferently += 1
         case .different: different += 1
-        case .onlyInSource: onlyInSource += 1
-        case .onlyInTarget: onlyInTarget += 1
+        case .onlyInSource:
+            onlyInSource += 1
+            sourceCount += 1
+            return
+        case .onlyInTarget:
+            onlyInTarget += 1
+            targetCount += 1
+            return
         }
-        if verdict != .onlyInTarget { sourceCount += 1 }
-        if verdict != .onlyInSource { targetCount += 1 }
+        sourceCount += 1
+        targetCount += 1
     }
 }
 
 extension ComparisonResult {
     /// One summary line per kind present on either side, in `ObjectKind` order.
     public var summary: [KindSummary] {
-        var lines: [ObjectKind: KindSummary] = [:]
+        var lines: [KindSummary] = []
+        var lineOfKind: [ObjectKind: Int] = [:]
+        // Objects come grouped by kind: a kind's line is looked up once per group, not per object.
+        var current: (kind: ObjectKind, line: Int)?
         for index in objects.indices {
             let kind = objects[index].identity.kind
-            lines[kind, default: KindSummary(kind: kind)].count(objects[index].verdict)
+            if current?.kind != kind {
+                let line = lineOfKind[kind] ?? lines.count
+                if line == lines.count {
+                    lines.append(KindSummary(kind: kind))
+                    lineOfKind[kind] = line
+                }
+                current = (kind, line)
+            }
+            lines[current!.line].count(objects[index].verdict)
         }
-        return lines.values.sorted { $0.kind < $1.kind }
+        return lines.sorted { $0.kind < $1.kind }
     }
 
     /// Whether any object fails the gate; with `strict`, formatting-only differences count too.
