@@ -45,13 +45,12 @@ struct Comments: Sendable {
         WHERE \(userComments)
         """)
 
-    private struct Key: Hashable {
-        let catalog: Catalog
-        let object: Int
-        let subObject: Int
-    }
-
-    private var descriptions: [Key: String] = [:]
+    /// Each catalog's commented objects, by `Catalog.rawValue`: keys in ascending order (object id in
+    /// the high 32 bits, sub-object in the low ones) and, at the same positions, the comments. A
+    /// look-up is a binary search of integers, where a dictionary would hash a key for every row of
+    /// every reader.
+    private var keys: [[UInt64]] = Array(repeating: [], count: Catalog.allCases.count)
+    private var descriptions: [[String]] = Array(repeating: [], count: Catalog.allCases.count)
 
     /// No comments.
     init() {}
@@ -60,18 +59,34 @@ struct Comments: Sendable {
     /// (large objects, roles' objects of other kinds) are dropped.
     init(from rows: QueryResult) throws(PostgresError) {
         let catalogs = Dictionary(uniqueKeysWithValues: Catalog.allCases.map { ($0.name, $0) })
-        descriptions.reserveCapacity(rows.count)
+        var found: [[(key: UInt64, description: String)]] = Array(repeating: [], count: Catalog.allCases.count)
         for row in rows {
             guard let catalog = catalogs[try row.string("catalog")] else { continue }
-            let key = Key(catalog: catalog, object: try row.int("object"), subObject: try row.int("sub_object"))
-            descriptions[key] = try row.string("description")
+            found[Int(catalog.rawValue)].append((Self.key(try row.int("object"), try row.int("sub_object")), try row.string("description")))
+        }
+        for (index, comments) in found.enumerated() {
+            let sorted = comments.sorted { $0.key < $1.key }
+            keys[index] = sorted.map(\.key)
+            descriptions[index] = sorted.map(\.description)
         }
     }
 
     /// The comment on object `object` of `catalog` (its sub-object `subObject`: a column's number),
     /// or `.null` when it has none.
     func on(_ catalog: Catalog, _ object: Int, subObject: Int = 0) -> AttributeValue {
-        if descriptions.isEmpty { return .null }
-        return descriptions[Key(catalog: catalog, object: object, subObject: subObject)].map(AttributeValue.text) ?? .null
+        let keys = keys[Int(catalog.rawValue)]
+        guard !keys.isEmpty else { return .null }
+        let key = Self.key(object, subObject)
+        var low = 0, high = keys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if keys[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        return low < keys.count && keys[low] == key ? .text(descriptions[Int(catalog.rawValue)][low]) : .null
+    }
+
+    /// An object id (32 bits) and a sub-object number (a signed 32-bit `objsubid`) as one integer.
+    private static func key(_ object: Int, _ subObject: Int) -> UInt64 {
+        UInt64(UInt32(truncatingIfNeeded: object)) << 32 | UInt64(UInt32(truncatingIfNeeded: subObject))
     }
 }
