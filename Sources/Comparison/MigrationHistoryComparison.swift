@@ -89,7 +89,7 @@ public struct FrameworkHistoryComparison: Codable, Hashable, Sendable {
             inBoth += 1
             let pair = MigrationRecordPair(source: entry, target: other)
             // A side that keeps no name or statements (older tool versions, repaired rows) cannot disagree.
-            if let name = entry.name, let otherName = other.name, name != otherName { names.append(pair) }
+            if let name = entry.name, let otherName = other.name, !UTF8Bytes.equal(name, otherName) { names.append(pair) }
             if let fingerprint = entry.statementsFingerprint, let otherFingerprint = other.statementsFingerprint,
                fingerprint != otherFingerprint {
                 statements.append(pair)
