@@ -24,10 +24,10 @@ final class NormalizedFingerprints: @unchecked Sendable {
     private static let capacity = 100_000
 
     private let lock = NSLock()
-    private var known: [ExactText: Fingerprint] = [:]
+    private var known: [ExactString: Fingerprint] = [:]
 
     func fingerprint(of sql: String) -> Fingerprint {
-        let key = ExactText(sql)
+        let key = ExactString(sql)
         lock.lock()
         let remembered = known[key]
         lock.unlock()
@@ -39,21 +39,5 @@ final class NormalizedFingerprints: @unchecked Sendable {
         known[key] = computed
         lock.unlock()
         return computed
-    }
-
-    /// A text hashed and compared by its UTF-8 bytes.
-    private struct ExactText: Hashable {
-        let text: String
-
-        init(_ text: String) { self.text = text }
-
-        func hash(into hasher: inout Hasher) {
-            var text = text
-            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
-
-        static func == (lhs: ExactText, rhs: ExactText) -> Bool {
-            UTF8Bytes.compare(lhs.text, rhs.text) == 0
-        }
     }
 }

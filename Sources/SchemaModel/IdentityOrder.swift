@@ -81,7 +81,7 @@ public enum IdentityOrder {
                 if let last = lastSchema, UTF8Bytes.equal(last.name, schema) {
                     rank = last.rank
                 } else {
-                    rank = ranks[SchemaName(schema)]!
+                    rank = ranks[ExactString(schema)]!
                     lastSchema = (schema, rank)
                 }
                 heads.append(UInt64(identity.kind.sortPosition) << 48 | rank)
@@ -99,28 +99,20 @@ public enum IdentityOrder {
             starts.append(rest.count)
         }
 
-        /// A schema name hashed and compared by its bytes.
-        private struct SchemaName: Hashable {
-            let name: String
-            init(_ name: String) { self.name = name }
-            static func == (lhs: SchemaName, rhs: SchemaName) -> Bool { UTF8Bytes.equal(lhs.name, rhs.name) }
-            func hash(into hasher: inout Hasher) { UTF8Bytes.hash(name, into: &hasher) }
-        }
-
         /// Each schema's position among the distinct schemas of `identities` in byte order; no
         /// schema counts as the empty name.
-        private static func schemaRanks(_ identities: some Collection<ObjectIdentity>) -> [SchemaName: UInt64] {
+        private static func schemaRanks(_ identities: some Collection<ObjectIdentity>) -> [ExactString: UInt64] {
             var distinct: [String] = []
-            var seen: Set<SchemaName> = []
+            var seen: Set<ExactString> = []
             var last: String?
             for identity in identities {
                 let schema = identity.schema ?? ""
                 if let last, UTF8Bytes.equal(last, schema) { continue }
                 last = schema
-                if seen.insert(SchemaName(schema)).inserted { distinct.append(schema) }
+                if seen.insert(ExactString(schema)).inserted { distinct.append(schema) }
             }
-            var ranks: [SchemaName: UInt64] = [:]
-            for (rank, schema) in UTF8Bytes.sorted(distinct).enumerated() { ranks[SchemaName(schema)] = UInt64(rank) }
+            var ranks: [ExactString: UInt64] = [:]
+            for (rank, schema) in UTF8Bytes.sorted(distinct).enumerated() { ranks[ExactString(schema)] = UInt64(rank) }
             return ranks
         }
 

@@ -78,3 +78,17 @@ public enum UTF8Bytes {
         if let text { hash(text, into: &hasher) } else { hasher.combine(0xFE as UInt8) }
     }
 }
+
+/// A string compared and hashed by its UTF-8 bytes (see `UTF8Bytes.equal`), for keys of sets and
+/// dictionaries.
+public struct ExactString: Hashable, Sendable {
+    /// The string.
+    public let text: String
+
+    /// `text`, compared by its bytes.
+    public init(_ text: String) { self.text = text }
+
+    public static func == (lhs: ExactString, rhs: ExactString) -> Bool { UTF8Bytes.equal(lhs.text, rhs.text) }
+
+    public func hash(into hasher: inout Hasher) { UTF8Bytes.hash(text, into: &hasher) }
+}
