@@ -19,9 +19,12 @@ final class ByteBuffer {
     /// A copy of the bytes written so far.
     var array: [UInt8] { Array(bytes) }
 
+    // Offsets and lengths here are bounded by allocated sizes, so the arithmetic wraps instead of
+    // checking for overflow: the checks cost more than the copies of most tokens.
+
     @inline(__always)
     private func reserve(_ extra: Int) {
-        if count + extra > capacity { grow(to: count + extra) }
+        if count &+ extra > capacity { grow(to: count + extra) }
     }
 
     private func grow(to needed: Int) {
@@ -36,7 +39,7 @@ final class ByteBuffer {
     func append(_ byte: UInt8) {
         reserve(1)
         base[count] = byte
-        count += 1
+        count &+= 1
     }
 
     @inline(__always)
@@ -44,51 +47,54 @@ final class ByteBuffer {
         guard let source = bytes.baseAddress else { return }
         reserve(bytes.count)
         (base + count).update(from: source, count: bytes.count)
-        count += bytes.count
+        count &+= bytes.count
     }
 
-    /// Appends a space when `spaced`, then `bytes[range]`, lower-cased when `lowercasing`: a token
-    /// of the canonical form, with one capacity check.
+    /// Appends a space when `spaced`, then the text of `token` in `bytes`, lower-cased when
+    /// `lowercasing`: a token of the canonical form, with one capacity check.
     @inline(__always)
-    func appendToken(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, spaced: Bool, lowercasing: Bool) {
+    func appendToken(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, spaced: Bool, lowercasing: Bool) {
         // The space, the token, and up to seven bytes a word copy stores past its end.
-        reserve(range.count + 8)
+        reserve(token.end &- token.start &+ 8)
         if spaced {
             base[count] = UInt8(ascii: " ")
-            count += 1
+            count &+= 1
         }
-        copyReserved(bytes, range, lowercasing: lowercasing)
+        copyReserved(bytes, from: token.start, to: token.end, lowercasing: lowercasing)
     }
 
     /// Appends `bytes[range]`, with ASCII `A`–`Z` lower-cased when `lowercasing`.
     @inline(__always)
     func append(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, lowercasing: Bool = false) {
-        reserve(range.count + 7)
-        copyReserved(bytes, range, lowercasing: lowercasing)
+        reserve(range.count &+ 7)
+        copyReserved(bytes, from: range.lowerBound, to: range.upperBound, lowercasing: lowercasing)
     }
 
-    /// Copies `bytes[range]` (lower-cased if asked) to the end, which has room for it plus seven
-    /// bytes: most tokens are a few bytes, and eight-byte loads and stores beat a call to memcpy.
-    /// A last word may store bytes past the copy's end, which later appends overwrite.
+    /// Copies `bytes[start..<end]` (lower-cased if asked) to the end, which has room for it plus
+    /// seven bytes: most tokens are a few bytes, and eight-byte loads and stores beat a call to
+    /// memcpy. A last word may store bytes past the copy's end, which later appends overwrite.
     @inline(__always)
-    private func copyReserved(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, lowercasing: Bool) {
-        guard let source = bytes.baseAddress else { return }
-        let destination = base + count
+    private func copyReserved(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, lowercasing: Bool) {
+        guard let base = bytes.baseAddress else { return }
+        let source = base + start
+        let destination = self.base + count
+        let length = end &- start
         var offset = 0
-        let length = range.count
-        // Whole words while they lie inside `bytes`.
-        let readableWords = bytes.count - range.lowerBound - 8
-        while offset < length && offset <= readableWords {
-            let word = UnsafeRawPointer(source + range.lowerBound + offset).loadUnaligned(as: UInt64.self)
-            UnsafeMutableRawPointer(destination + offset).storeBytes(of: lowercasing ? KeywordTable.lowercased(word) : word, as: UInt64.self)
-            offset += 8
+        if length &+ 7 <= bytes.count &- start {
+            // Every word that holds part of the text lies inside `bytes`.
+            while offset < length {
+                let word = UnsafeRawPointer(source + offset).loadUnaligned(as: UInt64.self)
+                UnsafeMutableRawPointer(destination + offset).storeBytes(of: lowercasing ? KeywordTable.lowercased(word) : word, as: UInt64.self)
+                offset &+= 8
+            }
+        } else {
+            while offset < length {
+                let byte = source[offset]
+                destination[offset] = lowercasing && byte &- 0x41 < 26 ? byte | 0x20 : byte
+                offset &+= 1
+            }
         }
-        while offset < length {
-            let byte = source[range.lowerBound + offset]
-            destination[offset] = lowercasing && byte &- 0x41 < 26 ? byte | 0x20 : byte
-            offset += 1
-        }
-        count += length
+        count &+= length
     }
 
     /// Appends `text` with every `quote` byte written `copies` times, one byte at a time (for short texts).

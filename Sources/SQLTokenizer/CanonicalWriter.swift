@@ -109,10 +109,10 @@ struct CanonicalWriter {
         switch token.kind {
         case .keyword, .identifier, .number:
             // A number's letters (exponent, radix prefix, hex digits) do not change its value.
-            output.appendToken(bytes, token.range, spaced: output.count > start, lowercasing: true)
+            output.appendToken(bytes, token, spaced: output.count > start, lowercasing: true)
             return token.end
         case .operator, .punctuation, .typecast, .parameter:
-            output.appendToken(bytes, token.range, spaced: output.count > start, lowercasing: false)
+            output.appendToken(bytes, token, spaced: output.count > start, lowercasing: false)
             return token.end
         default:
             return writeQuotedOrError(token, of: bytes, isBody: isBody)
@@ -137,7 +137,7 @@ struct CanonicalWriter {
         default:
             // The lexer gives the writer no comments or whitespace: errors are what come here.
             sawError = sawError || token.kind == .error
-            output.appendToken(bytes, token.range, spaced: spaced, lowercasing: false)
+            output.appendToken(bytes, token, spaced: spaced, lowercasing: false)
             return token.end
         }
     }
@@ -228,9 +228,21 @@ struct CanonicalWriter {
             return
         }
         if notation == .standard {
-            // A `'...'` constant with no `''` inside and no continuation segment (the common
-            // case) has its text as its value: no decoding or copy needed.
             let content = UnsafeBufferPointer(rebasing: bytes[(token.start + 1)..<(token.end - 1)])
+            if !isBody, let quoteCount = StringConstant.pairedQuoteCount(in: bytes, from: token.start + 1, to: token.end - 1) {
+                // Most constants: the canonical constant is the text as written, each quote
+                // written `quotes` times, with no decoding.
+                output.append(UInt8(ascii: "'"), copies: quotes)
+                if quoteCount == 0 || quotes == 1 {
+                    output.append(bytes, (token.start + 1)..<(token.end - 1))
+                } else {
+                    StringConstant.appendMultiplying(UInt8(ascii: "'"), by: quotes, in: content, to: output)
+                }
+                output.append(UInt8(ascii: "'"), copies: quotes)
+                return
+            }
+            // A constant with no `''` inside and no continuation segment has its text as its
+            // value: no decoding or copy needed.
             if !content.contains(UInt8(ascii: "'")) {
                 appendValue(content, isBody: isBody)
                 return

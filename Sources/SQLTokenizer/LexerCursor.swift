@@ -57,6 +57,22 @@ struct LexerCursor {
         let first = base[position]
         let flags = classes[Int(first)]
         if flags & ByteClass.space != 0 { return lexWhitespace() }
+        // Names and one-byte punctuation are most tokens: they are read here, the rest out of
+        // line. A letter before `'` or `&` may begin a constant (`E'...'`, `U&"..."`), so it goes
+        // the long way too.
+        if flags & ByteClass.identifierStart != 0 && byte(at: position + 1) | 1 != UInt8(ascii: "'") {
+            return lexIdentifierOrKeyword()
+        }
+        if flags & ByteClass.punctuation != 0 {
+            position += 1
+            return .punctuation
+        }
+        return nextRarerKind(first, flags: flags)
+    }
+
+    /// `nextKind` for every token but whitespace, names and one-byte punctuation.
+    @inline(never)
+    private mutating func nextRarerKind(_ first: UInt8, flags: UInt8) -> TokenKind {
         switch first {
         case UInt8(ascii: "'"):
             position += 1
@@ -231,6 +247,7 @@ struct LexerCursor {
         return ~nameBytes & high
     }
 
+    @inline(__always)
     private mutating func lexIdentifierOrKeyword() -> TokenKind {
         let start = position
         skipIdentifierContinuation()

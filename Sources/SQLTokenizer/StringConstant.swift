@@ -125,6 +125,39 @@ enum StringConstant {
         return index
     }
 
+    /// The number of quotes in `bytes[start..<end]`, the text between the quotes of a `'...'`
+    /// constant, when it is ASCII with its quotes in `''` pairs, which also means one segment (the
+    /// quotes around a continuation are no pair); nil otherwise. The canonical constant is then
+    /// that text with each quote written `quotes` times: what `appendCanonical` writes for its
+    /// value, in which each pair is one quote.
+    static func pairedQuoteCount(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
+        guard let base = bytes.baseAddress else { return 0 }
+        var index = start
+        // Eight bytes at a time while they hold neither a quote nor a byte >= 0x80.
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        while index &+ 8 <= end {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let quoteBytes = word ^ (UInt64(UInt8(ascii: "'")) &* ones)
+            // The high bit of a byte is set where `quoteBytes` has a zero (or a borrow from one).
+            let zeroOrHigh = ((quoteBytes &- ones) & ~quoteBytes) | word
+            if zeroOrHigh & (0x80 &* ones) != 0 { break }
+            index &+= 8
+        }
+        var quoteCount = 0
+        while index < end {
+            let byte = base[index]
+            if byte >= 0x80 { return nil }
+            if byte == UInt8(ascii: "'") {
+                guard index &+ 1 < end, base[index &+ 1] == UInt8(ascii: "'") else { return nil }
+                quoteCount &+= 2
+                index &+= 2
+            } else {
+                index &+= 1
+            }
+        }
+        return quoteCount
+    }
+
     /// Appends `value` as the canonical constant: `'...'` with `''` for a quote when it is valid
     /// UTF-8, else `E'...'` with `\xHH` for each byte outside valid UTF-8. Each quote this writes
     /// is written `quotes` times: once at the top level, more inside routine bodies written in
