@@ -52,53 +52,51 @@ struct CanonicalWriter {
         units = nil
     }
 
-    /// Appends the canonical form of `bytes`.
+    /// Appends the canonical form of `bytes`, writing each significant token as the lexer reads
+    /// it. A statement that may hold a routine body (`DO`, `CREATE [OR REPLACE] FUNCTION|PROCEDURE`)
+    /// is followed token by token to tell its body from other strings; the others are only
+    /// followed to their ends.
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        // Two copies of the loop, so that the one that records nothing tests for nothing.
         if units == nil {
-            appendAsRead(bytes)
+            appendTokens(bytes, recordingUnits: false)
         } else {
-            appendStatements(bytes, from: 0)
+            appendTokens(bytes, recordingUnits: true)
         }
     }
 
-    /// Writes each token as the lexer reads it, without collecting them, up to a statement that
-    /// may hold a routine body (`DO`, `CREATE [OR REPLACE] FUNCTION|PROCEDURE`): that statement
-    /// and the rest go to `appendStatements`, which looks ahead for the body. Routine bodies
-    /// themselves seldom hold such statements, so they are written this way from end to end.
-    private mutating func appendAsRead(_ bytes: UnsafeBufferPointer<UInt8>) {
+    @inline(__always)
+    private mutating func appendTokens(_ bytes: UnsafeBufferPointer<UInt8>, recordingUnits: Bool) {
         let seeksBodies = depth < Self.maximumDepth
-        let statementsFrom: Int? = SQLLexer.withCursor(over: bytes, classifyingKeywords: false) { cursor in
+        // Keywords and names are written alike, so only recorded units need to tell them apart.
+        SQLLexer.withCursor(over: bytes, classifyingKeywords: recordingUnits) { cursor in
             var nesting = StatementNesting()
             var isStatementStart = true
+            // The statement being read, when it may hold a routine body.
+            var routine: RoutineStatement?
             while let token = cursor.nextSignificant() {
-                if isStatementStart && seeksBodies && RoutineBodies.mayBeginRoutine(bytes, at: token) { return token.start }
+                if isStatementStart {
+                    routine = seeksBodies ? RoutineStatement(beginningWith: token, in: bytes) : nil
+                }
+                let isBody = routine?.follow(token, isTopLevel: nesting.isTopLevel, in: bytes) ?? false
                 isStatementStart = nesting.endsStatement(token, in: bytes)
-                cursor.position = write(token, of: bytes, isBody: false)
+                let written = output.count
+                let end = write(token, of: bytes, isBody: isBody)
+                if end > token.end && routine != nil {
+                    // A `UESCAPE` clause belongs to the token before it: a word and a string, which
+                    // the statement follows too (they change no nesting).
+                    cursor.position = token.end
+                    while cursor.position < end, let clauseToken = cursor.nextSignificant() {
+                        _ = routine?.follow(clauseToken, isTopLevel: nesting.isTopLevel, in: bytes)
+                    }
+                }
+                if recordingUnits {
+                    let canonicalStart = written > start ? written + 1 : written
+                    units?.append(Unit(token: Token(kind: token.kind, start: token.start, end: end), canonical: canonicalStart..<output.count,
+                                       isRoutineBody: isBody))
+                }
+                cursor.position = end
             }
-            return nil
-        }
-        if let statementsFrom { appendStatements(bytes, from: statementsFrom) }
-    }
-
-    /// Collects the significant tokens from `start` (a token boundary), finds the routine bodies
-    /// among them, and writes them all, recording units if asked to.
-    private mutating func appendStatements(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) {
-        // Keywords and names are written alike, so only recorded units need to tell them apart.
-        let tokens = SQLLexer.significantTokens(bytes, from: start, classifyingKeywords: units != nil)
-        let bodies = depth < Self.maximumDepth ? RoutineBodies.indices(in: bytes, tokens: tokens) : []
-        var nextBody = 0
-        var index = 0
-        while index < tokens.count {
-            let token = tokens[index]
-            let canonicalStart = output.count > self.start ? output.count + 1 : output.count
-            while nextBody < bodies.count && bodies[nextBody] < index { nextBody += 1 }
-            let isBody = nextBody < bodies.count && bodies[nextBody] == index
-            let end = write(token, of: bytes, isBody: isBody)
-            // A `UESCAPE` clause belongs to the token before it.
-            while index + 1 < tokens.count && tokens[index + 1].start < end { index += 1 }
-            units?.append(Unit(token: Token(kind: token.kind, start: token.start, end: end), canonical: canonicalStart..<output.count,
-                               isRoutineBody: isBody))
-            index += 1
         }
     }
 

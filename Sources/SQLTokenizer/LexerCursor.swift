@@ -148,13 +148,19 @@ struct LexerCursor {
 
     // MARK: Whitespace and comments
 
+    @inline(__always)
     private mutating func lexWhitespace() -> TokenKind {
-        position += 1
-        // Indentation: eight spaces at a time.
-        while position + 8 <= count && UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
-            position += 8
+        // Mostly one space between tokens, or a line break and indentation, taken eight spaces at
+        // a time.
+        var index = position &+ 1
+        while index < count && classes[Int(base[index])] & ByteClass.space != 0 {
+            if index &+ 8 <= count && UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
+                index &+= 8
+            } else {
+                index &+= 1
+            }
         }
-        while position < count && classes[Int(base[position])] & ByteClass.space != 0 { position += 1 }
+        position = index
         return .whitespace
     }
 
