@@ -51,9 +51,28 @@ final class ByteBuffer {
     }
 
     /// Appends a space when `spaced`, then the text of `token` in `bytes`, lower-cased when
-    /// `lowercasing`: a token of the canonical form, with one capacity check.
+    /// `lowercasing`: a token of the canonical form.
     @inline(__always)
     func appendToken(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, spaced: Bool, lowercasing: Bool) {
+        let length = token.end &- token.start
+        guard let source = bytes.baseAddress, length <= 8 && token.start &+ 8 <= bytes.count && count &+ 9 <= capacity else {
+            appendLongToken(bytes, token, spaced: spaced, lowercasing: lowercasing)
+            return
+        }
+        // Most tokens: one word, stored whole (the bytes after the token are written over later).
+        let word = UnsafeRawPointer(source + token.start).loadUnaligned(as: UInt64.self)
+        var end = count
+        if spaced {
+            base[end] = UInt8(ascii: " ")
+            end &+= 1
+        }
+        UnsafeMutableRawPointer(base + end).storeBytes(of: lowercasing ? KeywordTable.lowercased(word) : word, as: UInt64.self)
+        count = end &+ length
+    }
+
+    /// `appendToken` for tokens longer than a word, near the end of `bytes` or of the capacity.
+    @inline(never)
+    private func appendLongToken(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, spaced: Bool, lowercasing: Bool) {
         // The space, the token, and up to seven bytes a word copy stores past its end.
         reserve(token.end &- token.start &+ 8)
         if spaced {
