@@ -129,6 +129,11 @@ struct CanonicalWriter {
             return escape?.end ?? token.end
         case .string:
             if spaced { output.append(UInt8(ascii: " ")) }
+            if !isBody && bytes[token.start] == UInt8(ascii: "'"),
+               let quoteCount = StringConstant.pairedQuoteCount(in: bytes, from: token.start + 1, to: token.end - 1) {
+                appendPlainConstant(bytes, token, quoteCount: quoteCount)
+                return token.end
+            }
             let escape = unicodeEscapeClause(bytes, after: token)
             appendString(bytes, token, escape: escape?.character ?? UInt8(ascii: "\\"), isBody: isBody)
             return escape?.end ?? token.end
@@ -217,6 +222,20 @@ struct CanonicalWriter {
         return category == nil || category == .unreserved
     }
 
+    /// A `'...'` constant whose text between the quotes is ASCII with its quotes in pairs
+    /// (`quoteCount` of them), as most are: its canonical spelling is that text with each quote
+    /// written `quotes` times, so nothing is decoded.
+    private func appendPlainConstant(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, quoteCount: Int) {
+        output.append(UInt8(ascii: "'"), copies: quotes)
+        if quoteCount == 0 || quotes == 1 {
+            output.append(bytes, (token.start + 1)..<(token.end - 1))
+        } else {
+            let content = UnsafeBufferPointer(rebasing: bytes[(token.start + 1)..<(token.end - 1)])
+            StringConstant.appendMultiplying(UInt8(ascii: "'"), by: quotes, in: content, to: output)
+        }
+        output.append(UInt8(ascii: "'"), copies: quotes)
+    }
+
     private mutating func appendString(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, escape: UInt8, isBody: Bool) {
         let notation = StringConstant.notation(of: bytes, start: token.start)
         if case .dollar(let delimiterLength) = notation {
@@ -226,21 +245,9 @@ struct CanonicalWriter {
             return
         }
         if notation == .standard {
-            let content = UnsafeBufferPointer(rebasing: bytes[(token.start + 1)..<(token.end - 1)])
-            if !isBody, let quoteCount = StringConstant.pairedQuoteCount(in: bytes, from: token.start + 1, to: token.end - 1) {
-                // Most constants: the canonical constant is the text as written, each quote
-                // written `quotes` times, with no decoding.
-                output.append(UInt8(ascii: "'"), copies: quotes)
-                if quoteCount == 0 || quotes == 1 {
-                    output.append(bytes, (token.start + 1)..<(token.end - 1))
-                } else {
-                    StringConstant.appendMultiplying(UInt8(ascii: "'"), by: quotes, in: content, to: output)
-                }
-                output.append(UInt8(ascii: "'"), copies: quotes)
-                return
-            }
             // A constant with no `''` inside and no continuation segment has its text as its
             // value: no decoding or copy needed.
+            let content = UnsafeBufferPointer(rebasing: bytes[(token.start + 1)..<(token.end - 1)])
             if !content.contains(UInt8(ascii: "'")) {
                 appendValue(content, isBody: isBody)
                 return

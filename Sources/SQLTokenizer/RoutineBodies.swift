@@ -31,6 +31,7 @@ enum RoutineBodies {
     /// Whether `token` is the keyword `word` (which must be one). The normalizer lexes without
     /// classifying keywords, so a keyword may come as an `.identifier`; a name spelled like a
     /// keyword always is that keyword, so both kinds are the same test.
+    @inline(__always)
     static func isWord(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, _ word: StaticString) -> Bool {
         (token.kind == .keyword || token.kind == .identifier) && TokenText.equals(bytes, token, word)
     }

@@ -132,19 +132,23 @@ enum StringConstant {
     /// value, in which each pair is one quote.
     static func pairedQuoteCount(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
         guard let base = bytes.baseAddress else { return 0 }
-        var index = start
-        // Eight bytes at a time while they hold neither a quote nor a byte >= 0x80.
         let ones: UInt64 = 0x0101_0101_0101_0101
-        while index &+ 8 <= end {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            let quoteBytes = word ^ (UInt64(UInt8(ascii: "'")) &* ones)
-            // The high bit of a byte is set where `quoteBytes` has a zero (or a borrow from one).
-            let zeroOrHigh = ((quoteBytes &- ones) & ~quoteBytes) | word
-            if zeroOrHigh & (0x80 &* ones) != 0 { break }
-            index &+= 8
-        }
         var quoteCount = 0
+        var index = start
         while index < end {
+            if index &+ 8 <= bytes.count {
+                // Eight bytes at once: the first quote or byte >= 0x80 among those inside the text,
+                // if any (a borrow may mark bytes after a quote, never before it).
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let quoteBytes = word ^ (UInt64(UInt8(ascii: "'")) &* ones)
+                var marks = (((quoteBytes &- ones) & ~quoteBytes) | word) & (0x80 &* ones)
+                if end &- index < 8 { marks &= (1 &<< UInt64((end &- index) &* 8)) &- 1 }
+                if marks == 0 {
+                    index &+= 8
+                    continue
+                }
+                index &+= marks.trailingZeroBitCount / 8
+            }
             let byte = base[index]
             if byte >= 0x80 { return nil }
             if byte == UInt8(ascii: "'") {
