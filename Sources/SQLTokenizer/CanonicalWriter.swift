@@ -57,16 +57,7 @@ struct CanonicalWriter {
     /// is followed token by token to tell its body from other strings; the others are only
     /// followed to their ends.
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        // Two copies of the loop, so that the one that records nothing tests for nothing.
-        if units == nil {
-            appendTokens(bytes, recordingUnits: false)
-        } else {
-            appendTokens(bytes, recordingUnits: true)
-        }
-    }
-
-    @inline(__always)
-    private mutating func appendTokens(_ bytes: UnsafeBufferPointer<UInt8>, recordingUnits: Bool) {
+        let recordingUnits = units != nil
         let seeksBodies = depth < Self.maximumDepth
         // Keywords and names are written alike, so only recorded units need to tell them apart.
         SQLLexer.withCursor(over: bytes, classifyingKeywords: recordingUnits) { cursor in
