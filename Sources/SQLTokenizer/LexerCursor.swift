@@ -67,6 +67,11 @@ struct LexerCursor {
             position += 1
             return .punctuation
         }
+        // The `.` of a qualified name (not `.5` or `..`).
+        if first == UInt8(ascii: "."), classes[Int(byte(at: position + 1))] & ByteClass.digit == 0, byte(at: position + 1) != UInt8(ascii: ".") {
+            position += 1
+            return .punctuation
+        }
         return nextRarerKind(first, flags: flags)
     }
 
