@@ -70,16 +70,47 @@ final class ByteBuffer {
         count = end &+ length
     }
 
+    /// `appendToken` with `quote` before and after the token.
+    @inline(__always)
+    func appendToken(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, spaced: Bool, enclosedIn quote: UInt8) {
+        let length = token.end &- token.start
+        guard let source = bytes.baseAddress, length <= 8 && token.start &+ 8 <= bytes.count && count &+ 11 <= capacity else {
+            appendLongToken(bytes, token, spaced: spaced, lowercasing: false, enclosedIn: quote)
+            return
+        }
+        var end = count
+        if spaced {
+            base[end] = UInt8(ascii: " ")
+            end &+= 1
+        }
+        base[end] = quote
+        let word = UnsafeRawPointer(source + token.start).loadUnaligned(as: UInt64.self)
+        UnsafeMutableRawPointer(base + (end &+ 1)).storeBytes(of: word, as: UInt64.self)
+        end &+= length &+ 1
+        base[end] = quote
+        count = end &+ 1
+    }
+
     /// `appendToken` for tokens longer than a word, near the end of `bytes` or of the capacity.
     @inline(never)
-    private func appendLongToken(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, spaced: Bool, lowercasing: Bool) {
-        // The space, the token, and up to seven bytes a word copy stores past its end.
-        reserve(token.end &- token.start &+ 8)
+    private func appendLongToken(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, spaced: Bool, lowercasing: Bool, enclosedIn quote: UInt8? = nil
+    ) {
+        // The space, the quotes, the token, and up to seven bytes a word copy stores past its end.
+        reserve(token.end &- token.start &+ 10)
         if spaced {
             base[count] = UInt8(ascii: " ")
             count &+= 1
         }
+        if let quote {
+            base[count] = quote
+            count &+= 1
+        }
         copyReserved(bytes, from: token.start, to: token.end, lowercasing: lowercasing)
+        if let quote {
+            base[count] = quote
+            count &+= 1
+        }
     }
 
     /// Appends `bytes[range]`, with ASCII `A`–`Z` lower-cased when `lowercasing`.

@@ -82,13 +82,19 @@ struct CanonicalWriter {
                     }
                 }
                 if recordingUnits {
-                    let canonicalStart = written > start ? written + 1 : written
-                    units?.append(Unit(token: Token(kind: token.kind, start: token.start, end: end), canonical: canonicalStart..<output.count,
-                                       isRoutineBody: isBody))
+                    recordUnit(Token(kind: token.kind, start: token.start, end: end), writtenFrom: written, isRoutineBody: isBody)
                 }
                 cursor.position = end
             }
         }
+    }
+
+    /// Records the unit of `token`, whose canonical spelling was written from `written` on (after a
+    /// space unless it comes first).
+    @inline(never)
+    private mutating func recordUnit(_ token: Token, writtenFrom written: Int, isRoutineBody: Bool) {
+        let canonicalStart = written > start ? written + 1 : written
+        units?.append(Unit(token: token, canonical: canonicalStart..<output.count, isRoutineBody: isRoutineBody))
     }
 
     /// Writes the significant token `token` in canonical spelling, after a space unless it comes
@@ -119,12 +125,12 @@ struct CanonicalWriter {
             appendIdentifier(bytes, token, escape: escape?.character ?? UInt8(ascii: "\\"))
             return escape?.end ?? token.end
         case .string:
-            if spaced { output.append(UInt8(ascii: " ")) }
             if !isBody && bytes[token.start] == UInt8(ascii: "'"),
                let quoteCount = StringConstant.pairedQuoteCount(in: bytes, from: token.start + 1, to: token.end - 1) {
-                appendPlainConstant(bytes, token, quoteCount: quoteCount)
+                appendPlainConstant(bytes, token, quoteCount: quoteCount, spaced: spaced)
                 return token.end
             }
+            if spaced { output.append(UInt8(ascii: " ")) }
             let escape = unicodeEscapeClause(bytes, after: token)
             appendString(bytes, token, escape: escape?.character ?? UInt8(ascii: "\\"), isBody: isBody)
             return escape?.end ?? token.end
@@ -214,17 +220,20 @@ struct CanonicalWriter {
     }
 
     /// A `'...'` constant whose text between the quotes is ASCII with its quotes in pairs
-    /// (`quoteCount` of them), as most are: its canonical spelling is that text with each quote
-    /// written `quotes` times, so nothing is decoded.
-    private func appendPlainConstant(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, quoteCount: Int) {
-        output.append(UInt8(ascii: "'"), copies: quotes)
-        if quoteCount == 0 || quotes == 1 {
-            output.append(bytes, (token.start + 1)..<(token.end - 1))
-        } else {
-            let content = UnsafeBufferPointer(rebasing: bytes[(token.start + 1)..<(token.end - 1)])
-            StringConstant.appendMultiplying(UInt8(ascii: "'"), by: quotes, in: content, to: output)
+    /// (`quoteCount` of them), as most are, after a space when `spaced`: its canonical spelling is
+    /// its text with each quote written `quotes` times, so nothing is decoded.
+    private func appendPlainConstant(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, quoteCount: Int, spaced: Bool) {
+        if quotes == 1 {
+            output.appendToken(bytes, token, spaced: spaced, lowercasing: false)
+            return
         }
-        output.append(UInt8(ascii: "'"), copies: quotes)
+        if quoteCount == 0 && quotes == 2 {
+            // In a routine body: the text as written between one more quote on each side.
+            output.appendToken(bytes, token, spaced: spaced, enclosedIn: UInt8(ascii: "'"))
+            return
+        }
+        if spaced { output.append(UInt8(ascii: " ")) }
+        StringConstant.appendMultiplying(UInt8(ascii: "'"), by: quotes, in: UnsafeBufferPointer(rebasing: bytes[token.range]), to: output)
     }
 
     private mutating func appendString(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, escape: UInt8, isBody: Bool) {
