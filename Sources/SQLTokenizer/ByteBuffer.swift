@@ -96,8 +96,25 @@ final class ByteBuffer {
     private func appendLongToken(
         _ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, spaced: Bool, lowercasing: Bool, enclosedIn quote: UInt8? = nil
     ) {
-        // The space, the quotes, the token, and up to seven bytes a word copy stores past its end.
-        reserve(token.end &- token.start &+ 10)
+        // The space, the quotes, the token, and the bytes past its end that a last word stores
+        // (up to seven, or fifteen when two words are stored for a shorter token).
+        reserve(token.end &- token.start &+ 17)
+        if let source = bytes.baseAddress, quote == nil && token.end &- token.start <= 16 && token.start &+ 16 <= bytes.count {
+            // A long name (mostly): two words.
+            var end = count
+            if spaced {
+                base[end] = UInt8(ascii: " ")
+                end &+= 1
+            }
+            let words = UnsafeRawPointer(source + token.start)
+            let first = words.loadUnaligned(as: UInt64.self)
+            let second = words.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            let destination = UnsafeMutableRawPointer(base + end)
+            destination.storeBytes(of: lowercasing ? KeywordTable.lowercased(first) : first, as: UInt64.self)
+            destination.storeBytes(of: lowercasing ? KeywordTable.lowercased(second) : second, toByteOffset: 8, as: UInt64.self)
+            count = end &+ token.end &- token.start
+            return
+        }
         if spaced {
             base[count] = UInt8(ascii: " ")
             count &+= 1
@@ -150,15 +167,17 @@ final class ByteBuffer {
     /// Appends `text` with every `quote` byte written `copies` times, one byte at a time (for short texts).
     @inline(__always)
     func appendMultiplying(_ quote: UInt8, by copies: Int, in text: UnsafeBufferPointer<UInt8>) {
-        reserve(text.count * copies)
+        reserve(text.count &* copies)
+        // Locals, as stores of bytes may alias this object's fields.
+        let base = self.base
         var end = count
         for byte in text {
             base[end] = byte
-            end += 1
+            end &+= 1
             if byte == quote {
                 for _ in 1..<copies {
                     base[end] = quote
-                    end += 1
+                    end &+= 1
                 }
             }
         }
