@@ -216,13 +216,13 @@ struct LexerCursor {
         defer { position = index }
         // Eight bytes at a time while they are ASCII name characters; the first other byte ends
         // the name, unless it is >= 0x80, which the byte loop checks as UTF-8.
-        while index + 8 <= count {
+        while index &+ 8 <= count {
             let others = Self.nonNameBytes(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
             if others == 0 {
-                index += 8
+                index &+= 8
                 continue
             }
-            index += others.trailingZeroBitCount / 8
+            index &+= others.trailingZeroBitCount / 8
             if base[index] < 0x80 { return }
             break
         }
