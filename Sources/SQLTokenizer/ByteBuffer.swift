@@ -187,10 +187,16 @@ final class ByteBuffer {
     /// Appends `byte` `copies` times.
     @inline(__always)
     func append(_ byte: UInt8, copies: Int) {
-        reserve(copies)
-        // Mostly one or two: a loop, not a call to memset.
-        for offset in 0..<copies { base[count + offset] = byte }
-        count += copies
+        // Mostly one or two (a quote in a routine body): two stores, not a call to memset.
+        reserve(copies &+ 2)
+        let end = count
+        if copies <= 2 {
+            base[end] = byte
+            base[end &+ 1] = byte
+        } else {
+            (base + end).update(repeating: byte, count: copies)
+        }
+        count = end &+ copies
     }
 
     /// Drops what was written after the first `count` bytes.

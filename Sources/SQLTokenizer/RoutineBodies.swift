@@ -20,7 +20,7 @@ enum RoutineBodies {
 
     /// Whether `token` is `CREATE` or `DO`, the words a statement that holds a routine body begins with.
     @inline(__always)
-    private static func mayStartRoutine(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
+    static func mayStartRoutine(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
         switch token.end - token.start {
         case 6: isWord(bytes, token, "create")
         case 2: isWord(bytes, token, "do")
@@ -51,8 +51,10 @@ struct RoutineStatement {
     private var holdsBodies: Bool?
 
     /// The statement that begins with `token`, when it may hold a routine body.
+    @inline(__always)
     init?(beginningWith token: Token, in bytes: UnsafeBufferPointer<UInt8>) {
-        guard RoutineBodies.mayBeginRoutine(bytes, at: token) else { return nil }
+        // Most statements begin with neither word, which one look at the length tells.
+        guard RoutineBodies.mayStartRoutine(bytes, token) && RoutineBodies.mayBeginRoutine(bytes, at: token) else { return nil }
         isCreate = RoutineBodies.isWord(bytes, token, "create")
         language = isCreate ? nil : .procedural
     }
