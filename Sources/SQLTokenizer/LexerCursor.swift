@@ -35,6 +35,11 @@ struct LexerCursor {
     @inline(__always)
     mutating func nextSignificant() -> Token? {
         while !isAtEnd {
+            // Whitespace, before most tokens, is passed over without a token of its own.
+            if classes[Int(base[position])] & ByteClass.space != 0 {
+                _ = lexWhitespace()
+                if isAtEnd { return nil }
+            }
             let start = position
             let kind = nextKind()
             if kind.isSignificant { return Token(kind: kind, start: start, end: position) }
