@@ -1,6 +1,6 @@
-/// The words that tell the statements that may hold a routine body, whose text is itself SQL to
-/// normalize: the string after `AS` in `CREATE [OR REPLACE] FUNCTION|PROCEDURE ... LANGUAGE
-/// sql|plpgsql` (clauses in any order), and the body of a `DO` block.
+/// Tells the statements that may hold the body of an `sql` or `plpgsql` routine, whose text is
+/// itself SQL to normalize: the string after `AS` in `CREATE [OR REPLACE] FUNCTION|PROCEDURE ...
+/// LANGUAGE sql|plpgsql` (clauses in any order), and the body of a `DO` block.
 enum RoutineBodies {
     /// Whether the statement that begins with `token` may hold a routine body: it is `DO`, or
     /// `CREATE [OR REPLACE] FUNCTION|PROCEDURE` (read on from `token` in `bytes`); other statements
