@@ -52,54 +52,49 @@ struct CanonicalWriter {
         units = nil
     }
 
-    /// Appends the canonical form of `bytes`.
+    /// Appends the canonical form of `bytes`, writing each significant token as the lexer reads
+    /// it. A statement that may hold a routine body (`DO`, `CREATE [OR REPLACE] FUNCTION|PROCEDURE`)
+    /// is followed token by token to tell its body from other strings; the others are only
+    /// followed to their ends.
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if units == nil {
-            appendAsRead(bytes)
-        } else {
-            appendStatements(bytes, from: 0)
-        }
-    }
-
-    /// Writes each token as the lexer reads it, without collecting them, up to a statement that
-    /// may hold a routine body (`DO`, `CREATE [OR REPLACE] FUNCTION|PROCEDURE`): that statement
-    /// and the rest go to `appendStatements`, which looks ahead for the body. Routine bodies
-    /// themselves seldom hold such statements, so they are written this way from end to end.
-    private mutating func appendAsRead(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let recordingUnits = units != nil
         let seeksBodies = depth < Self.maximumDepth
-        let statementsFrom: Int? = SQLLexer.withCursor(over: bytes, classifyingKeywords: false) { cursor in
+        // Keywords and names are written alike, so only recorded units need to tell them apart.
+        SQLLexer.withCursor(over: bytes, classifyingKeywords: recordingUnits) { cursor in
             var nesting = StatementNesting()
             var isStatementStart = true
+            // The statement being read, when it may hold a routine body.
+            var routine: RoutineStatement?
             while let token = cursor.nextSignificant() {
-                if isStatementStart && seeksBodies && RoutineBodies.mayBeginRoutine(bytes, at: token) { return token.start }
+                if isStatementStart {
+                    routine = seeksBodies ? RoutineStatement(beginningWith: token, in: bytes) : nil
+                }
+                let isBody = routine?.follow(token, isTopLevel: nesting.isTopLevel, in: bytes) ?? false
                 isStatementStart = nesting.endsStatement(token, in: bytes)
-                cursor.position = write(token, of: bytes, isBody: false)
+                let written = output.count
+                let end = write(token, of: bytes, isBody: isBody)
+                if end > token.end && routine != nil {
+                    // A `UESCAPE` clause belongs to the token before it: a word and a string, which
+                    // the statement follows too (they change no nesting).
+                    cursor.position = token.end
+                    while cursor.position < end, let clauseToken = cursor.nextSignificant() {
+                        _ = routine?.follow(clauseToken, isTopLevel: nesting.isTopLevel, in: bytes)
+                    }
+                }
+                if recordingUnits {
+                    recordUnit(Token(kind: token.kind, start: token.start, end: end), writtenFrom: written, isRoutineBody: isBody)
+                }
+                cursor.position = end
             }
-            return nil
         }
-        if let statementsFrom { appendStatements(bytes, from: statementsFrom) }
     }
 
-    /// Collects the significant tokens from `start` (a token boundary), finds the routine bodies
-    /// among them, and writes them all, recording units if asked to.
-    private mutating func appendStatements(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) {
-        // Keywords and names are written alike, so only recorded units need to tell them apart.
-        let tokens = SQLLexer.significantTokens(bytes, from: start, classifyingKeywords: units != nil)
-        let bodies = depth < Self.maximumDepth ? RoutineBodies.indices(in: bytes, tokens: tokens) : []
-        var nextBody = 0
-        var index = 0
-        while index < tokens.count {
-            let token = tokens[index]
-            let canonicalStart = output.count > self.start ? output.count + 1 : output.count
-            while nextBody < bodies.count && bodies[nextBody] < index { nextBody += 1 }
-            let isBody = nextBody < bodies.count && bodies[nextBody] == index
-            let end = write(token, of: bytes, isBody: isBody)
-            // A `UESCAPE` clause belongs to the token before it.
-            while index + 1 < tokens.count && tokens[index + 1].start < end { index += 1 }
-            units?.append(Unit(token: Token(kind: token.kind, start: token.start, end: end), canonical: canonicalStart..<output.count,
-                               isRoutineBody: isBody))
-            index += 1
-        }
+    /// Records the unit of `token`, whose canonical spelling was written from `written` on (after a
+    /// space unless it comes first).
+    @inline(never)
+    private mutating func recordUnit(_ token: Token, writtenFrom written: Int, isRoutineBody: Bool) {
+        let canonicalStart = written > start ? written + 1 : written
+        units?.append(Unit(token: token, canonical: canonicalStart..<output.count, isRoutineBody: isRoutineBody))
     }
 
     /// Writes the significant token `token` in canonical spelling, after a space unless it comes
@@ -109,10 +104,10 @@ struct CanonicalWriter {
         switch token.kind {
         case .keyword, .identifier, .number:
             // A number's letters (exponent, radix prefix, hex digits) do not change its value.
-            output.appendToken(bytes, token.range, spaced: output.count > start, lowercasing: true)
+            output.appendToken(bytes, token, spaced: output.count > start, lowercasing: true)
             return token.end
         case .operator, .punctuation, .typecast, .parameter:
-            output.appendToken(bytes, token.range, spaced: output.count > start, lowercasing: false)
+            output.appendToken(bytes, token, spaced: output.count > start, lowercasing: false)
             return token.end
         default:
             return writeQuotedOrError(token, of: bytes, isBody: isBody)
@@ -130,6 +125,11 @@ struct CanonicalWriter {
             appendIdentifier(bytes, token, escape: escape?.character ?? UInt8(ascii: "\\"))
             return escape?.end ?? token.end
         case .string:
+            if !isBody && bytes[token.start] == UInt8(ascii: "'"),
+               let quoteCount = StringConstant.pairedQuoteCount(in: bytes, from: token.start + 1, to: token.end - 1) {
+                appendPlainConstant(bytes, token, quoteCount: quoteCount, spaced: spaced)
+                return token.end
+            }
             if spaced { output.append(UInt8(ascii: " ")) }
             let escape = unicodeEscapeClause(bytes, after: token)
             appendString(bytes, token, escape: escape?.character ?? UInt8(ascii: "\\"), isBody: isBody)
@@ -137,7 +137,7 @@ struct CanonicalWriter {
         default:
             // The lexer gives the writer no comments or whitespace: errors are what come here.
             sawError = sawError || token.kind == .error
-            output.appendToken(bytes, token.range, spaced: spaced, lowercasing: false)
+            output.appendToken(bytes, token, spaced: spaced, lowercasing: false)
             return token.end
         }
     }
@@ -219,6 +219,23 @@ struct CanonicalWriter {
         return category == nil || category == .unreserved
     }
 
+    /// A `'...'` constant whose text between the quotes is ASCII with its quotes in pairs
+    /// (`quoteCount` of them), as most are, after a space when `spaced`: its canonical spelling is
+    /// its text with each quote written `quotes` times, so nothing is decoded.
+    private func appendPlainConstant(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, quoteCount: Int, spaced: Bool) {
+        if quotes == 1 {
+            output.appendToken(bytes, token, spaced: spaced, lowercasing: false)
+            return
+        }
+        if quoteCount == 0 && quotes == 2 {
+            // In a routine body: the text as written between one more quote on each side.
+            output.appendToken(bytes, token, spaced: spaced, enclosedIn: UInt8(ascii: "'"))
+            return
+        }
+        if spaced { output.append(UInt8(ascii: " ")) }
+        StringConstant.appendMultiplying(UInt8(ascii: "'"), by: quotes, in: UnsafeBufferPointer(rebasing: bytes[token.range]), to: output)
+    }
+
     private mutating func appendString(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, escape: UInt8, isBody: Bool) {
         let notation = StringConstant.notation(of: bytes, start: token.start)
         if case .dollar(let delimiterLength) = notation {
@@ -228,8 +245,8 @@ struct CanonicalWriter {
             return
         }
         if notation == .standard {
-            // A `'...'` constant with no `''` inside and no continuation segment (the common
-            // case) has its text as its value: no decoding or copy needed.
+            // A constant with no `''` inside and no continuation segment has its text as its
+            // value: no decoding or copy needed.
             let content = UnsafeBufferPointer(rebasing: bytes[(token.start + 1)..<(token.end - 1)])
             if !content.contains(UInt8(ascii: "'")) {
                 appendValue(content, isBody: isBody)

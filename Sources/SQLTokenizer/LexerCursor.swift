@@ -35,6 +35,11 @@ struct LexerCursor {
     @inline(__always)
     mutating func nextSignificant() -> Token? {
         while !isAtEnd {
+            // Whitespace, before most tokens, is passed over without a token of its own.
+            if classes[Int(base[position])] & ByteClass.space != 0 {
+                _ = lexWhitespace()
+                if isAtEnd { return nil }
+            }
             let start = position
             let kind = nextKind()
             if kind.isSignificant { return Token(kind: kind, start: start, end: position) }
@@ -57,6 +62,27 @@ struct LexerCursor {
         let first = base[position]
         let flags = classes[Int(first)]
         if flags & ByteClass.space != 0 { return lexWhitespace() }
+        // Names and one-byte punctuation are most tokens: they are read here, the rest out of
+        // line. A letter before `'` or `&` may begin a constant (`E'...'`, `U&"..."`), so it goes
+        // the long way too.
+        if flags & ByteClass.identifierStart != 0 && byte(at: position + 1) | 1 != UInt8(ascii: "'") {
+            return lexIdentifierOrKeyword()
+        }
+        if flags & ByteClass.punctuation != 0 {
+            position += 1
+            return .punctuation
+        }
+        // The `.` of a qualified name (not `.5` or `..`).
+        if first == UInt8(ascii: "."), classes[Int(byte(at: position + 1))] & ByteClass.digit == 0, byte(at: position + 1) != UInt8(ascii: ".") {
+            position += 1
+            return .punctuation
+        }
+        return nextRarerKind(first, flags: flags)
+    }
+
+    /// `nextKind` for every token but whitespace, names and one-byte punctuation.
+    @inline(never)
+    private mutating func nextRarerKind(_ first: UInt8, flags: UInt8) -> TokenKind {
         switch first {
         case UInt8(ascii: "'"):
             position += 1
@@ -132,13 +158,19 @@ struct LexerCursor {
 
     // MARK: Whitespace and comments
 
+    @inline(__always)
     private mutating func lexWhitespace() -> TokenKind {
-        position += 1
-        // Indentation: eight spaces at a time.
-        while position + 8 <= count && UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
-            position += 8
+        // Mostly one space between tokens, or a line break and indentation, taken eight spaces at
+        // a time.
+        var index = position &+ 1
+        while index < count && classes[Int(base[index])] & ByteClass.space != 0 {
+            if index &+ 8 <= count && UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
+                index &+= 8
+            } else {
+                index &+= 1
+            }
         }
-        while position < count && classes[Int(base[position])] & ByteClass.space != 0 { position += 1 }
+        position = index
         return .whitespace
     }
 
@@ -189,13 +221,13 @@ struct LexerCursor {
         defer { position = index }
         // Eight bytes at a time while they are ASCII name characters; the first other byte ends
         // the name, unless it is >= 0x80, which the byte loop checks as UTF-8.
-        while index + 8 <= count {
+        while index &+ 8 <= count {
             let others = Self.nonNameBytes(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
             if others == 0 {
-                index += 8
+                index &+= 8
                 continue
             }
-            index += others.trailingZeroBitCount / 8
+            index &+= others.trailingZeroBitCount / 8
             if base[index] < 0x80 { return }
             break
         }
@@ -231,6 +263,7 @@ struct LexerCursor {
         return ~nameBytes & high
     }
 
+    @inline(__always)
     private mutating func lexIdentifierOrKeyword() -> TokenKind {
         let start = position
         skipIdentifierContinuation()
@@ -293,6 +326,8 @@ struct LexerCursor {
     @inline(__always)
     private mutating func skipStringBody(style: StringStyle) -> Bool {
         while position < count {
+            skipToQuoteOrBackslash()
+            guard position < count else { break }
             let byte = base[position]
             if byte == UInt8(ascii: "'") {
                 position += 1
@@ -306,6 +341,24 @@ struct LexerCursor {
         }
         position = count
         return false
+    }
+
+    /// Moves eight bytes at a time while they hold no quote or backslash, up to the last whole word.
+    @inline(__always)
+    private mutating func skipToQuoteOrBackslash() {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        while position &+ 8 <= count {
+            let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+            let quotes = word ^ (UInt64(UInt8(ascii: "'")) &* ones)
+            let backslashes = word ^ (UInt64(UInt8(ascii: "\\")) &* ones)
+            // The high bit of a byte is set where either is zero (a borrow may mark later bytes too).
+            let marks = (((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes)) & (0x80 &* ones)
+            if marks != 0 {
+                position &+= marks.trailingZeroBitCount / 8
+                return
+            }
+            position &+= 8
+        }
     }
 
     /// The offset of the quote that continues a string constant ending at `index`: whitespace and

@@ -1,75 +1,7 @@
-/// Finds the string constants that are the bodies of `sql` or `plpgsql` routines, whose text is
+/// Tells the statements that may hold the body of an `sql` or `plpgsql` routine, whose text is
 /// itself SQL to normalize: the string after `AS` in `CREATE [OR REPLACE] FUNCTION|PROCEDURE ...
 /// LANGUAGE sql|plpgsql` (clauses in any order), and the body of a `DO` block.
 enum RoutineBodies {
-    /// Indices into `tokens` of routine bodies, ascending.
-    static func indices(in bytes: UnsafeBufferPointer<UInt8>, tokens: [Token]) -> [Int] {
-        // Most texts, routine bodies above all, hold no CREATE or DO: one quick look at each token's
-        // length spares them the statement scan.
-        guard tokens.contains(where: { mayStartRoutine(bytes, $0) }) else { return [] }
-        var bodies: [Int] = []
-        var index = 0
-        while index < tokens.count {
-            index = scanStatement(bytes, tokens, from: index, into: &bodies) + 1
-        }
-        return bodies
-    }
-
-    /// Scans one statement from `start` to its top-level `;` (returned) or the end.
-    private static func scanStatement(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], from start: Int, into bodies: inout [Int]) -> Int {
-        guard let first = nextSignificant(tokens, from: start) else { return tokens.count }
-        let head = tokens[first]
-        let isCreate = isWord(bytes, head, "create")
-        let isDo = isWord(bytes, head, "do")
-        guard mayBeginRoutine(bytes, at: head) else { return endOfStatement(bytes, tokens, from: first) }
-        var language: Language? = isDo ? .procedural : nil
-        var candidates: [Int] = []
-        var nesting = StatementNesting()
-        // The previous significant token, when it is one the next token's meaning depends on.
-        var previous = Previous.other
-        var index = first
-        while index < tokens.count {
-            let token = tokens[index]
-            defer { index += 1 }
-            guard token.kind.isSignificant else { continue }
-            let before = previous
-            previous = .other
-            if token.kind == .punctuation {
-                if nesting.endsStatement(token, in: bytes) { return finish(index) }
-                continue
-            }
-            guard nesting.isTopLevel else { continue }
-            if before == .language {
-                language = Language(bytes, token)
-            } else if token.kind == .string {
-                if (isCreate && before == .as) || (isDo && candidates.isEmpty) { candidates.append(index) }
-                continue
-            }
-            guard token.kind == .keyword || token.kind == .identifier else { continue }
-            // By length first: most words are neither and cost one comparison.
-            switch token.end - token.start {
-            case 2:
-                if TokenText.equals(bytes, token, "as") { previous = .as }
-            case 8:
-                if TokenText.equals(bytes, token, "language") { previous = .language }
-            default:
-                break
-            }
-        }
-        return finish(tokens.count)
-
-        func finish(_ end: Int) -> Int {
-            if language != nil { bodies.append(contentsOf: candidates) }
-            return end
-        }
-    }
-
-    /// The index of the top-level `;` at or after `start`, or the end.
-    private static func endOfStatement(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], from start: Int) -> Int {
-        var nesting = StatementNesting()
-        return (start..<tokens.count).first { nesting.endsStatement(tokens[$0], in: bytes) } ?? tokens.count
-    }
-
     /// Whether the statement that begins with `token` may hold a routine body: it is `DO`, or
     /// `CREATE [OR REPLACE] FUNCTION|PROCEDURE` (read on from `token` in `bytes`); other statements
     /// (views above all) are passed over without a look at each token.
@@ -88,7 +20,7 @@ enum RoutineBodies {
 
     /// Whether `token` is `CREATE` or `DO`, the words a statement that holds a routine body begins with.
     @inline(__always)
-    private static func mayStartRoutine(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
+    static func mayStartRoutine(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
         switch token.end - token.start {
         case 6: isWord(bytes, token, "create")
         case 2: isWord(bytes, token, "do")
@@ -99,14 +31,78 @@ enum RoutineBodies {
     /// Whether `token` is the keyword `word` (which must be one). The normalizer lexes without
     /// classifying keywords, so a keyword may come as an `.identifier`; a name spelled like a
     /// keyword always is that keyword, so both kinds are the same test.
+    @inline(__always)
     static func isWord(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, _ word: StaticString) -> Bool {
         (token.kind == .keyword || token.kind == .identifier) && TokenText.equals(bytes, token, word)
     }
+}
 
-    private static func nextSignificant(_ tokens: [Token], from start: Int) -> Int? {
-        var index = start
-        while index < tokens.count && !tokens[index].kind.isSignificant { index += 1 }
-        return index < tokens.count ? index : nil
+/// A statement that may hold a routine body, followed one significant token at a time to tell
+/// which of its strings are bodies.
+struct RoutineStatement {
+    private let isCreate: Bool
+    /// The language the last `LANGUAGE` clause read names (a `DO` block's is `plpgsql` by default).
+    private var language: Language?
+    /// The previous significant token, when it is one the next token's meaning depends on.
+    private var previous = Previous.other
+    /// Whether a `DO` block's candidate body, its first top-level string, has been read.
+    private var sawCandidate = false
+    /// Whether the statement's candidate bodies are bodies: known from its first candidate on.
+    private var holdsBodies: Bool?
+
+    /// The statement that begins with `token`, when it may hold a routine body.
+    @inline(__always)
+    init?(beginningWith token: Token, in bytes: UnsafeBufferPointer<UInt8>) {
+        // Most statements begin with neither word, which one look at the length tells.
+        guard RoutineBodies.mayStartRoutine(bytes, token) && RoutineBodies.mayBeginRoutine(bytes, at: token) else { return nil }
+        isCreate = RoutineBodies.isWord(bytes, token, "create")
+        language = isCreate ? nil : .procedural
+    }
+
+    /// Follows `token`, the statement's next significant token (outside every parenthesis and
+    /// bracket when `isTopLevel`); true when it is a routine body.
+    mutating func follow(_ token: Token, isTopLevel: Bool, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard followIsCandidate(token, isTopLevel: isTopLevel, in: bytes) else { return false }
+        if let holdsBodies { return holdsBodies }
+        // The statement's last `LANGUAGE` clause decides, and it may come after the body: the rest
+        // of the statement is read ahead, once. A candidate stands outside every parenthesis.
+        var rest = self
+        var nesting = StatementNesting()
+        SQLLexer.withCursor(over: bytes, at: token.end, classifyingKeywords: false) { cursor in
+            while let next = cursor.nextSignificant() {
+                _ = rest.followIsCandidate(next, isTopLevel: nesting.isTopLevel, in: bytes)
+                if nesting.endsStatement(next, in: bytes) { return }
+            }
+        }
+        let holds = rest.language != nil
+        holdsBodies = holds
+        return holds
+    }
+
+    /// Follows `token`; true when it may be a body: a top-level string after `AS` in `CREATE`, or
+    /// the first top-level string of `DO` (other than a `LANGUAGE` clause's name).
+    private mutating func followIsCandidate(_ token: Token, isTopLevel: Bool, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let before = previous
+        previous = .other
+        guard token.kind != .punctuation && isTopLevel else { return false }
+        if before == .language {
+            language = Language(bytes, token)
+        } else if token.kind == .string {
+            let isCandidate = isCreate ? before == .as : !sawCandidate
+            sawCandidate = sawCandidate || isCandidate
+            return isCandidate
+        }
+        guard token.kind == .keyword || token.kind == .identifier else { return false }
+        // By length first: most words are neither and cost one comparison.
+        switch token.end - token.start {
+        case 2:
+            if TokenText.equals(bytes, token, "as") { previous = .as }
+        case 8:
+            if TokenText.equals(bytes, token, "language") { previous = .language }
+        default:
+            break
+        }
+        return false
     }
 
     /// The previous significant token of a statement, as far as the next one cares.

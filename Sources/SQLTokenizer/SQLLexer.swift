@@ -5,30 +5,16 @@ public enum SQLLexer {
     /// Never fails: what PostgreSQL would reject becomes `.error` tokens and reading goes on.
     /// - Complexity: O(n) in the number of bytes.
     public static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
-        tokenize(bytes, classifyingKeywords: true, keepingTrivia: true)
-    }
-
-    /// The significant tokens of `bytes` (no whitespace or comments), for the normalizer, which
-    /// skips those anyway; with `classifyingKeywords` false every word is an `.identifier`, which
-    /// saves a keyword lookup per word for callers that treat keywords and names alike. Reading
-    /// starts at `start`, which must be a token boundary.
-    static func significantTokens(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, classifyingKeywords: Bool) -> [Token] {
-        tokenize(bytes, from: start, classifyingKeywords: classifyingKeywords, keepingTrivia: false)
-    }
-
-    @inline(__always)
-    private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, classifyingKeywords: Bool, keepingTrivia: Bool) -> [Token] {
         var tokens: [Token] = []
         // Catalog definitions average several bytes a token; growing past this is rare.
-        tokens.reserveCapacity((bytes.count - start) / 6 + 8)
+        tokens.reserveCapacity(bytes.count / 6 + 8)
         // Tokens go to a small batch first and into the array in bulk: appending one at a time
         // costs a uniqueness and capacity check per token.
         let batchSize = 256
         let batch = UnsafeMutableBufferPointer<Token>.allocate(capacity: batchSize)
         defer { batch.deallocate() }
         var batched = 0
-        forEachToken(in: bytes, from: start, classifyingKeywords: classifyingKeywords) { token in
-            guard keepingTrivia || token.kind.isSignificant else { return }
+        forEachToken(in: bytes) { token in
             batch.initializeElement(at: batched, to: token)
             batched += 1
             if batched == batchSize {
@@ -54,9 +40,8 @@ public enum SQLLexer {
 
     /// Calls `body` with each token of `bytes`; words are all `.identifier` unless `classifyingKeywords`.
     @inline(__always)
-    static func forEachToken(in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, classifyingKeywords: Bool,
-                             _ body: (Token) throws -> Void) rethrows {
-        try withCursor(over: bytes, at: start, classifyingKeywords: classifyingKeywords) { cursor in
+    static func forEachToken(in bytes: UnsafeBufferPointer<UInt8>, classifyingKeywords: Bool, _ body: (Token) throws -> Void) rethrows {
+        try withCursor(over: bytes, classifyingKeywords: classifyingKeywords) { cursor in
             while !cursor.isAtEnd {
                 let tokenStart = cursor.position
                 let kind = cursor.nextKind()

@@ -125,6 +125,43 @@ enum StringConstant {
         return index
     }
 
+    /// The number of quotes in `bytes[start..<end]`, the text between the quotes of a `'...'`
+    /// constant, when it is ASCII with its quotes in `''` pairs, which also means one segment (the
+    /// quotes around a continuation are no pair); nil otherwise. The canonical constant is then
+    /// that text with each quote written `quotes` times: what `appendCanonical` writes for its
+    /// value, in which each pair is one quote.
+    static func pairedQuoteCount(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
+        guard let base = bytes.baseAddress else { return 0 }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        var quoteCount = 0
+        var index = start
+        while index < end {
+            if index &+ 8 <= bytes.count {
+                // Eight bytes at once: the first quote or byte >= 0x80 among those inside the text,
+                // if any (a borrow may mark bytes after a quote, never before it).
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let quoteBytes = word ^ (UInt64(UInt8(ascii: "'")) &* ones)
+                var marks = (((quoteBytes &- ones) & ~quoteBytes) | word) & (0x80 &* ones)
+                if end &- index < 8 { marks &= (1 &<< UInt64((end &- index) &* 8)) &- 1 }
+                if marks == 0 {
+                    index &+= 8
+                    continue
+                }
+                index &+= marks.trailingZeroBitCount / 8
+            }
+            let byte = base[index]
+            if byte >= 0x80 { return nil }
+            if byte == UInt8(ascii: "'") {
+                guard index &+ 1 < end, base[index &+ 1] == UInt8(ascii: "'") else { return nil }
+                quoteCount &+= 2
+                index &+= 2
+            } else {
+                index &+= 1
+            }
+        }
+        return quoteCount
+    }
+
     /// Appends `value` as the canonical constant: `'...'` with `''` for a quote when it is valid
     /// UTF-8, else `E'...'` with `\xHH` for each byte outside valid UTF-8. Each quote this writes
     /// is written `quotes` times: once at the top level, more inside routine bodies written in

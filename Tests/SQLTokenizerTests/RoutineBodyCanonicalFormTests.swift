@@ -118,6 +118,23 @@ struct RoutineBodyCanonicalFormTests {
         #expect(SQLNormalizer.canonicalForm(of: sql) == expected)
     }
 
+    @Test(arguments: [
+        // Constants written as they are, of one word, two and more, and with quotes, in a body and in
+        // a body in a body; a continued or non-ASCII one is decoded first.
+        ("DO $$ SELECT 'x', 'sixteen bytes..', 'a constant longer than two words', 'it''s' $$",
+         "do 'select ''x'' , ''sixteen bytes..'' , ''a constant longer than two words'' , ''it''''s'''"),
+        ("DO $a$ DO $$ SELECT 'x', 'a constant longer than two words', 'it''s' $$ $a$",
+         "do 'do ''select ''''x'''' , ''''a constant longer than two words'''' , ''''it''''''''s'''''''"),
+        ("DO $$ SELECT 'a'\n'b', 'é', E'\\n' $$", "do 'select ''ab'' , ''é'' , ''\n'''"),
+        // Tokens at the end of the text, with fewer than eight bytes after them.
+        ("SELECT t.Id, .5, 1..10, x.", "select t . id , .5 , 1 .. 10 , x ."),
+        ("select 'x'", "select 'x'"),
+        ("SELECT ABC", "select abc"),
+    ])
+    func constantsAndTokensAreCopiedAsTheyAre(_ sql: String, _ expected: String) {
+        #expect(SQLNormalizer.canonicalForm(of: sql) == expected)
+    }
+
     @Test func aBodyWhoseCanonicalFormIsNotUTF8IsWrittenWithHexEscapes() {
         let sql: [UInt8] = Array("DO $$ SELECT \"".utf8) + [0xFF] + Array("\", 'it''s' $$".utf8)
         let canonical = sql.withUnsafeBufferPointer { SQLNormalizer.canonicalBytes(of: $0) }
