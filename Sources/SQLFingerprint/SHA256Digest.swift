@@ -1,5 +1,11 @@
 import CLibCrypto
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// SHA-256 from the system's libcrypto (the OpenSSL that libpq already links).
 public enum SHA256Digest {
     /// OpenSSL 3's SHA-256 implementation, fetched once: `SHA256()` looks it up again on every call,
@@ -14,10 +20,33 @@ public enum SHA256Digest {
         let digest: OpaquePointer
     }
 
+    /// The key of each thread's digest context, made on the thread's first hash and freed when the
+    /// thread ends: making and freeing one for every hash (as `EVP_Digest` does) costs about as much
+    /// as hashing a 100-byte definition.
+    private static let contextKey: pthread_key_t = {
+        var key = pthread_key_t()
+        guard pthread_key_create(&key, { EVP_MD_CTX_free(OpaquePointer($0)) }) == 0 else {
+            fatalError("no thread-specific key for the SHA-256 context")
+        }
+        return key
+    }()
+
+    /// This thread's digest context.
+    private static var context: OpaquePointer {
+        if let context = pthread_getspecific(contextKey) { return OpaquePointer(context) }
+        // Failing to allocate a context leaves nothing to recover.
+        guard let context = EVP_MD_CTX_new(), pthread_setspecific(contextKey, UnsafeRawPointer(context)) == 0 else {
+            fatalError("libcrypto could not make a SHA-256 context")
+        }
+        return context
+    }
+
     /// Writes the SHA-256 of `bytes` into `digest`'s 32 bytes.
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, into digest: UnsafeMutablePointer<UInt8>) {
-        // EVP_Digest fails only when it cannot allocate a context, which leaves nothing to recover.
-        guard EVP_Digest(bytes.baseAddress, bytes.count, digest, nil, algorithm.digest, nil) == 1 else {
+        let context = context
+        // These fail only when libcrypto cannot allocate, which leaves nothing to recover.
+        guard EVP_DigestInit_ex2(context, algorithm.digest, nil) == 1, EVP_DigestUpdate(context, bytes.baseAddress, bytes.count) == 1,
+              EVP_DigestFinal_ex(context, digest, nil) == 1 else {
             fatalError("libcrypto could not compute a SHA-256")
         }
     }
