@@ -103,7 +103,9 @@ final class ResultStorage: @unchecked Sendable {
     // Sendable: nothing here changes after `init`, and libpq lets any thread read a `PGresult`.
     private enum Values {
         case libpq(OpaquePointer)
-        case inHand([String?])
+        /// Values in hand: their UTF-8 one after another in storage this one owns, and each value's
+        /// range, row after row (nil for NULL).
+        case inHand(bytes: UnsafeMutableBufferPointer<UInt8>, ranges: [Range<Int>?])
     }
 
     let columnNames: [String]
@@ -129,7 +131,18 @@ final class ResultStorage: @unchecked Sendable {
 
     /// Values in hand, row after row.
     convenience init(columnNames: [String], values: [String?]) {
-        self.init(columnNames: columnNames, values: .inHand(values), rowCount: columnNames.isEmpty ? 0 : values.count / columnNames.count)
+        var ranges: [Range<Int>?] = []
+        var total = 0
+        for value in values {
+            ranges.append(value.map { total..<(total + $0.utf8.count) })
+            total += value?.utf8.count ?? 0
+        }
+        let bytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(total, 1))
+        for case let (value?, range?) in zip(values, ranges) {
+            _ = UnsafeMutableBufferPointer(rebasing: bytes[range]).initialize(from: value.utf8)
+        }
+        self.init(columnNames: columnNames, values: .inHand(bytes: bytes, ranges: ranges),
+                  rowCount: columnNames.isEmpty ? 0 : values.count / columnNames.count)
     }
 
     private init(columnNames: [String], values: Values, rowCount: Int) {
@@ -172,7 +185,10 @@ final class ResultStorage: @unchecked Sendable {
     }
 
     deinit {
-        if case .libpq(let result) = values { PQclear(result) }
+        switch values {
+        case .libpq(let result): PQclear(result)
+        case .inHand(let bytes, _): bytes.deallocate()
+        }
     }
 
     /// The bytes of a value where libpq holds them (valid while `result` is), nil for NULL; libpq
@@ -187,30 +203,16 @@ final class ResultStorage: @unchecked Sendable {
         return UnsafeBufferPointer(start: UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self), count: length)
     }
 
-    /// Calls `body` with the UTF-8 bytes of the value in `row` and `column` (nil for NULL), where they
-    /// are: for values read as bytes (numbers, flags) without making a `String` first.
+    /// The UTF-8 bytes of the value in `row` and `column` where they are (libpq's result, or the
+    /// values in hand), valid as long as this storage is; nil for NULL. Numbers and flags are read
+    /// from them without making a `String` first.
     @inline(__always)
-    func withValueBytes<Value>(row: Int, column: Int, _ body: (UnsafeBufferPointer<UInt8>?) throws(PostgresError) -> Value)
-        throws(PostgresError) -> Value {
+    func bytes(row: Int, column: Int) -> UnsafeBufferPointer<UInt8>? {
         switch values {
         case .libpq(let result):
-            guard let bytes = Self.bytes(of: result, row: row, column: column) else { return try body(nil) }
-            return try body(bytes)
-        case .inHand(let values):
-            guard var value = values[row * columnNames.count + column] else { return try body(nil) }
-            // `withUTF8` rethrows untyped errors: the typed one is carried out in a `Result`.
-            let outcome = value.withUTF8 { bytes in Result { () throws(PostgresError) in try body(bytes) } }
-            return try outcome.get()
-        }
-    }
-
-    /// The value in `row` and `column`, nil for NULL.
-    func value(row: Int, column: Int) -> String? {
-        switch values {
-        case .libpq(let result):
-            return Self.bytes(of: result, row: row, column: column).map { String(decoding: $0, as: UTF8.self) }
-        case .inHand(let values):
-            return values[row * columnNames.count + column]
+            return Self.bytes(of: result, row: row, column: column)
+        case .inHand(let bytes, let ranges):
+            return ranges[row * columnNames.count + column].map { UnsafeBufferPointer(rebasing: bytes[$0]) }
         }
     }
 

@@ -28,7 +28,14 @@ public struct Row {
 
     /// The text of a column, nil when NULL.
     public func optionalString(_ column: StaticString) throws(PostgresError) -> String? {
-        storage.value(row: row, column: try position(of: column))
+        try bytes(column).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The bytes of a column's value, nil when NULL; valid while this row is, as the row keeps the
+    /// result that holds them.
+    @inline(__always)
+    private func bytes(_ column: StaticString) throws(PostgresError) -> UnsafeBufferPointer<UInt8>? {
+        storage.bytes(row: row, column: try position(of: column))
     }
 
     private func position(of column: StaticString) throws(PostgresError) -> Int {
@@ -40,18 +47,16 @@ public struct Row {
 
     /// Whether the column holds NULL.
     public func isNull(_ column: StaticString) throws(PostgresError) -> Bool {
-        try storage.withValueBytes(row: row, column: try position(of: column)) { bytes throws(PostgresError) in bytes == nil }
+        try bytes(column) == nil
     }
 
     /// A boolean column (`t` or `f`) that must not be NULL.
     public func bool(_ column: StaticString) throws(PostgresError) -> Bool {
-        try storage.withValueBytes(row: row, column: try position(of: column)) { bytes throws(PostgresError) in
-            guard let bytes else { throw Self.decodingError(column, "is NULL") }
-            switch (bytes.count, bytes.first) {
-            case (1, UInt8(ascii: "t")): return true
-            case (1, UInt8(ascii: "f")): return false
-            default: throw Self.decodingError(column, "holds \(Self.quoted(String(decoding: bytes, as: UTF8.self))), not a boolean")
-            }
+        guard let bytes = try bytes(column) else { throw Self.decodingError(column, "is NULL") }
+        switch (bytes.count, bytes.first) {
+        case (1, UInt8(ascii: "t")): return true
+        case (1, UInt8(ascii: "f")): return false
+        default: throw Self.decodingError(column, "holds \(Self.quoted(String(decoding: bytes, as: UTF8.self))), not a boolean")
         }
     }
 
@@ -63,13 +68,11 @@ public struct Row {
 
     /// An integer column, nil when NULL.
     public func optionalInt(_ column: StaticString) throws(PostgresError) -> Int? {
-        try storage.withValueBytes(row: row, column: try position(of: column)) { bytes throws(PostgresError) in
-            guard let bytes else { return nil }
-            guard let value = Self.integer(bytes) else {
-                throw Self.decodingError(column, "holds \(Self.quoted(String(decoding: bytes, as: UTF8.self))), not an integer")
-            }
-            return value
+        guard let bytes = try bytes(column) else { return nil }
+        guard let value = Self.integer(bytes) else {
+            throw Self.decodingError(column, "holds \(Self.quoted(String(decoding: bytes, as: UTF8.self))), not an integer")
         }
+        return value
     }
 
     /// Decimal digits after an optional sign, as `Int(_:)` reads them from text; nil when that is not
@@ -110,16 +113,13 @@ public struct Row {
 
     /// A one-dimensional array column without NULL elements, nil when the column is NULL.
     public func optionalStringArray(_ column: StaticString) throws(PostgresError) -> [String]? {
-        let elements = try storage.withValueBytes(row: row, column: try position(of: column)) { bytes throws(PostgresError) -> [String?]? in
-            guard let bytes else { return nil }
-            do throws(TextArrayLiteral.Malformed) {
-                return try TextArrayLiteral.elements(of: bytes)
-            } catch {
-                let text = String(decoding: bytes, as: UTF8.self)
-                throw Self.decodingError(column, "holds a malformed array (\(error.reason)): \(Self.quoted(text))")
-            }
+        guard let bytes = try bytes(column) else { return nil }
+        let elements: [String?]
+        do throws(TextArrayLiteral.Malformed) {
+            elements = try TextArrayLiteral.elements(of: bytes)
+        } catch {
+            throw Self.decodingError(column, "holds a malformed array (\(error.reason)): \(Self.quoted(String(decoding: bytes, as: UTF8.self)))")
         }
-        guard let elements else { return nil }
         var nonNull: [String] = []
         nonNull.reserveCapacity(elements.count)
         for (position, element) in elements.enumerated() {
