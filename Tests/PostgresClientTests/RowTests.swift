@@ -116,6 +116,54 @@ import Testing
         #expect(try decodingMessage { _ = try row.string("u") }.hasPrefix("column \"u\" is not in the result"))
     }
 
+    @Test("a loop's rows remember column positions, and more names than the loop keeps still read right")
+    func loopRemembersPositions() throws {
+        // Thirty-four literals: more than the 32 positions a loop keeps, so some share a place.
+        let reads: [(Row) throws -> String] = [
+            { try $0.string("c0") },
+            { try $0.string("c1") },
+            { try $0.string("c2") },
+            { try $0.string("c3") },
+            { try $0.string("c4") },
+            { try $0.string("c5") },
+            { try $0.string("c6") },
+            { try $0.string("c7") },
+            { try $0.string("c8") },
+            { try $0.string("c9") },
+            { try $0.string("c10") },
+            { try $0.string("c11") },
+            { try $0.string("c12") },
+            { try $0.string("c13") },
+            { try $0.string("c14") },
+            { try $0.string("c15") },
+            { try $0.string("c16") },
+            { try $0.string("c17") },
+            { try $0.string("c18") },
+            { try $0.string("c19") },
+            { try $0.string("c20") },
+            { try $0.string("c21") },
+            { try $0.string("c22") },
+            { try $0.string("c23") },
+            { try $0.string("c24") },
+            { try $0.string("c25") },
+            { try $0.string("c26") },
+            { try $0.string("c27") },
+            { try $0.string("c28") },
+            { try $0.string("c29") },
+            { try $0.string("c30") },
+            { try $0.string("c31") },
+            { try $0.string("c32") },
+            { try $0.string("c33") },
+        ]
+        let names = (0..<34).map { "c\($0)" }
+        let result = QueryResult(columnNames: names.reversed(), values: (0..<3).map { row in names.reversed().map { "\(row):\($0)" } })
+        for (number, row) in result.enumerated() {
+            for _ in 0..<2 {
+                #expect(try reads.map { try $0(row) } == names.map { "\(number):\($0)" })
+            }
+        }
+    }
+
     @Test func resultIsACollectionOfRows() throws {
         let result = QueryResult(columnNames: ["n"], values: [["1"], ["2"], ["3"]])
         #expect(result.count == 3)
