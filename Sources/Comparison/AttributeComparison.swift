@@ -69,7 +69,7 @@ struct AttributeComparison: Sendable {
         if source == target { return .same }
         switch (source, target) {
         case (.list(let sourceItems), .list(let targetItems)) where unordered:
-            return AttributeValue.list(UTF8Bytes.sorted(sourceItems)) == .list(UTF8Bytes.sorted(targetItems)) ? .same : .different
+            return UTF8Bytes.equalIgnoringOrder(sourceItems, targetItems) ? .same : .different
         case (.sql(let sourceText), .sql(let targetText)), (.sql(let sourceText), .text(let targetText)),
              (.text(let sourceText), .sql(let targetText)):
             guard Fingerprint(normalizing: sourceText) == Fingerprint(normalizing: targetText) else { return .different }

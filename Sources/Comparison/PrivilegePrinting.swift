@@ -29,7 +29,7 @@ enum PrivilegePrinting {
         }
         // An item granting MAINTAIN alone keeps its empty privileges and so still differs: it lets
         // its grantee do something on the newer server.
-        return AttributeValue.list(UTF8Bytes.sorted(sourceItems)) == .list(UTF8Bytes.sorted(targetItems))
+        return UTF8Bytes.equalIgnoringOrder(sourceItems, targetItems)
     }
 
     /// `item` (`grantee=privileges/grantor`) without the MAINTAIN privilege and its grant option.

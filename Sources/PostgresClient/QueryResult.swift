@@ -30,7 +30,7 @@ public struct QueryResult: Sendable, RandomAccessCollection {
     /// The row at `position`, counting from 0.
     public subscript(position: Int) -> Row {
         precondition(indices.contains(position), "row \(position) of \(count)")
-        return Row(storage: storage, row: position, positions: ColumnPositions(storage))
+        return Row(row: position, positions: ColumnPositions(storage))
     }
 
     /// The rows in order, sharing what they learn of where their columns are: a loop over a result
@@ -41,19 +41,17 @@ public struct QueryResult: Sendable, RandomAccessCollection {
 
     /// Iterates over the rows of a result.
     public struct Iterator: IteratorProtocol {
-        private let storage: ResultStorage
         private let positions: ColumnPositions
         private var nextRow = 0
 
         init(storage: ResultStorage) {
-            self.storage = storage
             positions = ColumnPositions(storage)
         }
 
         public mutating func next() -> Row? {
-            guard nextRow < storage.rowCount else { return nil }
+            guard nextRow < positions.storage.rowCount else { return nil }
             defer { nextRow += 1 }
-            return Row(storage: storage, row: nextRow, positions: positions)
+            return Row(row: nextRow, positions: positions)
         }
     }
 }
@@ -66,7 +64,8 @@ public struct QueryResult: Sendable, RandomAccessCollection {
 /// Not `Sendable`: rows of one loop share it, on the thread that runs the loop.
 final class ColumnPositions {
     private static let slotCount = 32
-    private let storage: ResultStorage
+    /// The result whose columns these are.
+    let storage: ResultStorage
     private let addresses = UnsafeMutablePointer<UnsafeRawPointer?>.allocate(capacity: slotCount)
     private let positions = UnsafeMutablePointer<Int>.allocate(capacity: slotCount)
 

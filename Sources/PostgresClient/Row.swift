@@ -10,15 +10,16 @@
 /// Rows of one loop over a result share what they learn of where the columns are (see
 /// `ColumnPositions`), so a row stays on the thread that reads it: it is not `Sendable`, the result is.
 public struct Row {
-    private let storage: ResultStorage
     private let row: Int
     private let positions: ColumnPositions
 
-    init(storage: ResultStorage, row: Int, positions: ColumnPositions) {
-        self.storage = storage
+    init(row: Int, positions: ColumnPositions) {
         self.row = row
         self.positions = positions
     }
+
+    /// The result's values, which the loop's positions belong to.
+    private var storage: ResultStorage { positions.storage }
 
     /// The text of a column that must not be NULL.
     public func string(_ column: StaticString) throws(PostgresError) -> String {
@@ -56,7 +57,7 @@ public struct Row {
         switch (bytes.count, bytes.first) {
         case (1, UInt8(ascii: "t")): return true
         case (1, UInt8(ascii: "f")): return false
-        default: throw Self.decodingError(column, "holds \(Self.quoted(String(decoding: bytes, as: UTF8.self))), not a boolean")
+        default: throw Self.decodingError(column, "holds \(Self.quoted(bytes)), not a boolean")
         }
     }
 
@@ -70,7 +71,7 @@ public struct Row {
     public func optionalInt(_ column: StaticString) throws(PostgresError) -> Int? {
         guard let bytes = try bytes(column) else { return nil }
         guard let value = Self.integer(bytes) else {
-            throw Self.decodingError(column, "holds \(Self.quoted(String(decoding: bytes, as: UTF8.self))), not an integer")
+            throw Self.decodingError(column, "holds \(Self.quoted(bytes)), not an integer")
         }
         return value
     }
@@ -118,7 +119,7 @@ public struct Row {
         do throws(TextArrayLiteral.Malformed) {
             elements = try TextArrayLiteral.elements(of: bytes)
         } catch {
-            throw Self.decodingError(column, "holds a malformed array (\(error.reason)): \(Self.quoted(String(decoding: bytes, as: UTF8.self)))")
+            throw Self.decodingError(column, "holds a malformed array (\(error.reason)): \(Self.quoted(bytes))")
         }
         var nonNull: [String] = []
         nonNull.reserveCapacity(elements.count)
@@ -137,5 +138,10 @@ public struct Row {
     private static func quoted(_ text: String) -> String {
         let limit = 80
         return text.count > limit ? "\"\(text.prefix(limit))…\"" : "\"\(text)\""
+    }
+
+    /// `quoted` of a value's bytes.
+    private static func quoted(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        quoted(String(decoding: bytes, as: UTF8.self))
     }
 }

@@ -43,3 +43,16 @@ enum ByteClass {
         return byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
     }
 }
+
+/// Eight bytes at once, as an unaligned little-endian load gives them: `marks(of:in:)` finds the
+/// first byte of a word equal to a given one without looking at the bytes one by one.
+enum WordBytes {
+    /// The high bit of every byte of `word` equal to `byte`. A borrow may also mark bytes after the
+    /// first such byte, never before it, so `trailingZeroBitCount / 8` is that first byte's offset.
+    @inline(__always)
+    static func marks(of byte: UInt8, in word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let differences = word ^ (UInt64(byte) &* ones)
+        return (differences &- ones) & ~differences & (0x80 &* ones)
+    }
+}

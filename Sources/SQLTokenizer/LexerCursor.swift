@@ -346,13 +346,9 @@ struct LexerCursor {
     /// Moves eight bytes at a time while they hold no quote or backslash, up to the last whole word.
     @inline(__always)
     private mutating func skipToQuoteOrBackslash() {
-        let ones: UInt64 = 0x0101_0101_0101_0101
         while position &+ 8 <= count {
             let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
-            let quotes = word ^ (UInt64(UInt8(ascii: "'")) &* ones)
-            let backslashes = word ^ (UInt64(UInt8(ascii: "\\")) &* ones)
-            // The high bit of a byte is set where either is zero (a borrow may mark later bytes too).
-            let marks = (((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes)) & (0x80 &* ones)
+            let marks = WordBytes.marks(of: UInt8(ascii: "'"), in: word) | WordBytes.marks(of: UInt8(ascii: "\\"), in: word)
             if marks != 0 {
                 position &+= marks.trailingZeroBitCount / 8
                 return

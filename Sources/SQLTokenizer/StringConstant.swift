@@ -132,7 +132,6 @@ enum StringConstant {
     /// value, in which each pair is one quote.
     static func pairedQuoteCount(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
         guard let base = bytes.baseAddress else { return 0 }
-        let ones: UInt64 = 0x0101_0101_0101_0101
         var quoteCount = 0
         var index = start
         while index < end {
@@ -140,8 +139,7 @@ enum StringConstant {
                 // Eight bytes at once: the first quote or byte >= 0x80 among those inside the text,
                 // if any (a borrow may mark bytes after a quote, never before it).
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                let quoteBytes = word ^ (UInt64(UInt8(ascii: "'")) &* ones)
-                var marks = (((quoteBytes &- ones) & ~quoteBytes) | word) & (0x80 &* ones)
+                var marks = WordBytes.marks(of: UInt8(ascii: "'"), in: word) | (word & 0x8080_8080_8080_8080)
                 if end &- index < 8 { marks &= (1 &<< UInt64((end &- index) &* 8)) &- 1 }
                 if marks == 0 {
                     index &+= 8

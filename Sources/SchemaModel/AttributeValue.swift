@@ -31,8 +31,7 @@ public enum AttributeValue: Codable, Hashable, Sendable, CustomStringConvertible
         case .sql(let left): if case .sql(let right) = rhs { UTF8Bytes.equal(left, right) } else { false }
         case .number(let left): if case .number(let right) = rhs { left == right } else { false }
         case .flag(let left): if case .flag(let right) = rhs { left == right } else { false }
-        case .list(let left):
-            if case .list(let right) = rhs { left.count == right.count && left.indices.allSatisfy { UTF8Bytes.equal(left[$0], right[$0]) } } else { false }
+        case .list(let left): if case .list(let right) = rhs { UTF8Bytes.equal(left, right) } else { false }
         case .null: if case .null = rhs { true } else { false }
         }
     }

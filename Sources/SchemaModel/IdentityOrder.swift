@@ -65,7 +65,6 @@ public enum IdentityOrder {
         private var starts: [Int] = []
 
         init(_ identities: some Collection<ObjectIdentity>) {
-            let ranks = Self.schemaRanks(identities)
             heads.reserveCapacity(identities.count)
             prefixes.reserveCapacity(identities.count)
             starts.reserveCapacity(identities.count + 1)
@@ -74,17 +73,25 @@ public enum IdentityOrder {
                 if let field { rest.append(contentsOf: field.utf8) }
                 rest.append(0)
             }
-            var lastSchema: (name: String, rank: UInt64)?
+            // One pass: each schema is numbered as first seen (no schema counting as the empty
+            // name), and the numbers become ranks in byte order once all schemas are known.
+            var schemas: [String] = []
+            var numbers: [ExactString: Int] = [:]
+            var lastSchema: (name: String, number: Int)?
             for identity in identities {
                 let schema = identity.schema ?? ""
-                let rank: UInt64
+                let number: Int
                 if let last = lastSchema, UTF8Bytes.equal(last.name, schema) {
-                    rank = last.rank
+                    number = last.number
                 } else {
-                    rank = ranks[ExactString(schema)]!
-                    lastSchema = (schema, rank)
+                    number = numbers[ExactString(schema)] ?? schemas.count
+                    if number == schemas.count {
+                        schemas.append(schema)
+                        numbers[ExactString(schema)] = number
+                    }
+                    lastSchema = (schema, number)
                 }
-                heads.append(UInt64(identity.kind.sortPosition) << 48 | rank)
+                heads.append(UInt64(identity.kind.sortPosition) << 48 | UInt64(number))
                 let start = rest.count
                 starts.append(start)
                 append(identity.relation)
@@ -97,23 +104,15 @@ public enum IdentityOrder {
                 prefixes.append(prefix)
             }
             starts.append(rest.count)
-        }
-
-        /// Each schema's position among the distinct schemas of `identities` in byte order; no
-        /// schema counts as the empty name.
-        private static func schemaRanks(_ identities: some Collection<ObjectIdentity>) -> [ExactString: UInt64] {
-            var distinct: [String] = []
-            var seen: Set<ExactString> = []
-            var last: String?
-            for identity in identities {
-                let schema = identity.schema ?? ""
-                if let last, UTF8Bytes.equal(last, schema) { continue }
-                last = schema
-                if seen.insert(ExactString(schema)).inserted { distinct.append(schema) }
+            // Schema numbers to ranks: the head's low bits.
+            var rankOfNumber = [UInt64](repeating: 0, count: schemas.count)
+            for (rank, number) in schemas.indices.sorted(by: { UTF8Bytes.compare(schemas[$0], schemas[$1]) < 0 }).enumerated() {
+                rankOfNumber[number] = UInt64(rank)
             }
-            var ranks: [ExactString: UInt64] = [:]
-            for (rank, schema) in UTF8Bytes.sorted(distinct).enumerated() { ranks[ExactString(schema)] = UInt64(rank) }
-            return ranks
+            let numberBits: UInt64 = (1 << 48) - 1
+            for index in heads.indices {
+                heads[index] = heads[index] & ~numberBits | rankOfNumber[Int(heads[index] & numberBits)]
+            }
         }
 
         /// The positions of the keys in ascending order, equal keys in their original order.

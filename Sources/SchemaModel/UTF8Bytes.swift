@@ -59,6 +59,16 @@ public enum UTF8Bytes {
         }
     }
 
+    /// `equal` of two lists, element by element.
+    public static func equal(_ left: [String], _ right: [String]) -> Bool {
+        left.count == right.count && left.indices.allSatisfy { equal(left[$0], right[$0]) }
+    }
+
+    /// Whether two lists hold the same texts by bytes, in whatever order.
+    public static func equalIgnoringOrder(_ left: [String], _ right: [String]) -> Bool {
+        equal(sorted(left), sorted(right))
+    }
+
     /// `texts` in ascending order of their UTF-8 bytes.
     public static func sorted(_ texts: [String]) -> [String] {
         // Most lists of grants and options hold none or one.
