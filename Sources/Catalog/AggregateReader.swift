@@ -43,20 +43,26 @@ struct AggregateReader: KindReader {
     }
 
     /// `aggkind` codes.
-    private static let aggregateKinds = ["n": "normal", "o": "ordered-set", "h": "hypothetical-set"]
+    private static let aggregateKinds: KeyValuePairs = ["n": "normal", "o": "ordered-set", "h": "hypothetical-set"]
 
     func object(from row: Row, comments: Comments) throws(PostgresError) -> SchemaObject {
-        var attributes = try row.ownership(comment: comments.on(.pgProc, try row.int("oid")))
-        attributes[AttributeName.returnType] = try row.text("returns")
-        attributes[AttributeName.aggregateKind] = try row.code("aggregate_kind", Self.aggregateKinds)
-        attributes[AttributeName.transitionFunction] = try row.text("transition_function")
-        attributes[AttributeName.stateType] = try row.text("state_type")
-        attributes[AttributeName.initialCondition] = try row.text("initial_condition")
-        attributes[AttributeName.finalFunction] = try row.text("final_function")
-        attributes[AttributeName.combineFunction] = try row.text("combine_function")
-        attributes[AttributeName.sortOperator] = try row.text("sort_operator")
-        attributes[AttributeName.options] = try row.list("options")
-        attributes[AttributeName.parallel] = try row.code("parallel", RoutineReader.parallelSafety)
+        let ownership = try row.ownership(comment: comments.on(.pgProc, try row.int("oid")))
+        // In name order (see `Attributes(inOrder:)`).
+        let attributes = Attributes(inOrder: [
+            .init(AttributeName.aggregateKind, try row.code("aggregate_kind", Self.aggregateKinds)),
+            .init(AttributeName.combineFunction, try row.text("combine_function")),
+            ownership.comment,
+            .init(AttributeName.finalFunction, try row.text("final_function")),
+            .init(AttributeName.initialCondition, try row.text("initial_condition")),
+            .init(AttributeName.options, try row.list("options")),
+            ownership.owner,
+            .init(AttributeName.parallel, try row.code("parallel", RoutineReader.parallelSafety)),
+            ownership.privileges,
+            .init(AttributeName.returnType, try row.text("returns")),
+            .init(AttributeName.sortOperator, try row.text("sort_operator")),
+            .init(AttributeName.stateType, try row.text("state_type")),
+            .init(AttributeName.transitionFunction, try row.text("transition_function")),
+        ])
         return SchemaObject(
             identity: ObjectIdentity(
                 kind: .aggregate, schema: try row.string("schema"), name: try row.string("name"),

@@ -36,7 +36,7 @@ struct ColumnReader: KindReader {
     }
 
     /// `attidentity` codes.
-    static let identityKinds = ["a": "always", "d": "by default"]
+    static let identityKinds: KeyValuePairs = ["a": "always", "d": "by default"]
 
     func object(from row: Row, comments: Comments) throws(PostgresError) -> SchemaObject {
         // In the order of the names, so the list is kept as it is (see `Attributes`).

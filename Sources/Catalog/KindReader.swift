@@ -104,6 +104,16 @@ enum PostgresTextArray {
     }
 }
 
+/// The attributes every owned object has (see `Row.ownership`).
+struct Ownership {
+    let comment: Attributes.Entry
+    let owner: Attributes.Entry
+    let privileges: Attributes.Entry
+
+    /// The three alone, for objects that have no others.
+    var attributes: Attributes { Attributes(inOrder: [comment, owner, privileges]) }
+}
+
 extension Row {
     /// A nullable text column as an attribute: `.text`, or `.null` when NULL.
     func text(_ column: StaticString) throws(PostgresError) -> AttributeValue {
@@ -132,13 +142,12 @@ extension Row {
     }
 
     /// The owner and privileges every owned object carries, from the columns `owner` and
-    /// `privileges`, with its `comment`.
-    func ownership(comment: AttributeValue) throws(PostgresError) -> Attributes {
-        Attributes(inOrder: [
-            .init(AttributeName.comment, comment),
-            .init(AttributeName.owner, try text("owner")),
-            .init(AttributeName.privileges, try list("privileges", sorted: true)),
-        ])
+    /// `privileges`, with its `comment`: entries for a reader to place among those of its kind, in
+    /// name order (see `Attributes(inOrder:)`).
+    func ownership(comment: AttributeValue) throws(PostgresError) -> Ownership {
+        Ownership(comment: .init(AttributeName.comment, comment),
+                  owner: .init(AttributeName.owner, try text("owner")),
+                  privileges: .init(AttributeName.privileges, try list("privileges", sorted: true)))
     }
 
     /// The definition held in `column`, fingerprinted.
@@ -148,8 +157,9 @@ extension Row {
 
     /// A single-character catalog code translated to its word (a code not in `words` is kept as it is,
     /// so a new server's value still shows), or `.null` when NULL or empty.
-    func code(_ column: StaticString, _ words: [String: String]) throws(PostgresError) -> AttributeValue {
+    func code(_ column: StaticString, _ words: KeyValuePairs<String, String>) throws(PostgresError) -> AttributeValue {
         guard let code = try optionalString(column), !code.isEmpty else { return .null }
-        return .text(words[code] ?? code)
+        // A handful of codes: looked through in turn, not hashed.
+        return .text(words.first { UTF8Bytes.equal($0.key, code) }?.value ?? code)
     }
 }

@@ -25,7 +25,7 @@ struct PolicyReader: KindReader {
     }
 
     /// `polcmd` codes.
-    private static let commands = ["r": "SELECT", "a": "INSERT", "w": "UPDATE", "d": "DELETE", "*": "ALL"]
+    private static let commands: KeyValuePairs = ["r": "SELECT", "a": "INSERT", "w": "UPDATE", "d": "DELETE", "*": "ALL"]
 
     func object(from row: Row, comments: Comments) throws(PostgresError) -> SchemaObject {
         SchemaObject(

@@ -35,8 +35,10 @@ struct RelationReader: KindReader {
         case "m": .materializedView
         default: .table
         }
-        var attributes = try row.ownership(comment: comments.on(.pgClass, try row.int("oid")))
+        let ownership = try row.ownership(comment: comments.on(.pgClass, try row.int("oid")))
         var options = try row.optionalStringArray("options") ?? []
+        // In name order (see `Attributes(inOrder:)`).
+        var entries: [Attributes.Entry]
         switch kind {
         case .view, .materializedView:
             // The options that decide who sees what get attributes of their own, compared by meaning
@@ -44,19 +46,37 @@ struct RelationReader: KindReader {
             let security = Self.takeOption("security_invoker", from: &options)
             let barrier = Self.takeOption("security_barrier", from: &options)
             let checkOption = Self.takeOption("check_option", from: &options)
-            attributes[AttributeName.securityInvoker] = .flag(security.map(Self.isTrue) ?? false)
-            attributes[AttributeName.securityBarrier] = .flag(barrier.map(Self.isTrue) ?? false)
-            attributes[AttributeName.checkOption] = checkOption.map { .text($0.lowercased()) } ?? .null
-            if kind == .materializedView { attributes[AttributeName.populated] = try row.flag("populated") }
+            let populated = kind == .materializedView ? try row.flag("populated") : nil
+            entries = [
+                .init(AttributeName.checkOption, checkOption.map { .text($0.lowercased()) } ?? .null),
+                ownership.comment,
+                .init(AttributeName.options, .list(UTF8Bytes.sorted(options))),
+                ownership.owner,
+            ]
+            if let populated { entries.append(.init(AttributeName.populated, populated)) }
+            entries += [
+                ownership.privileges,
+                .init(AttributeName.securityBarrier, .flag(barrier.map(Self.isTrue) ?? false)),
+                .init(AttributeName.securityInvoker, .flag(security.map(Self.isTrue) ?? false)),
+            ]
         default:
-            attributes[AttributeName.rowSecurityEnabled] = try row.flag("row_security")
-            attributes[AttributeName.rowSecurityForced] = try row.flag("row_security_forced")
-            attributes[AttributeName.partitionKey] = try row.text("partition_key")
-            attributes[AttributeName.partitionBound] = try row.text("partition_bound")
-            attributes[AttributeName.inheritsFrom] = try row.list("inherits")
-            if try row.string("persistence") == "u" { attributes[AttributeName.persistence] = .text("unlogged") }
+            let unlogged = try row.string("persistence") == "u"
+            entries = [
+                ownership.comment,
+                .init(AttributeName.inheritsFrom, try row.list("inherits")),
+                .init(AttributeName.options, .list(UTF8Bytes.sorted(options))),
+                ownership.owner,
+                .init(AttributeName.partitionBound, try row.text("partition_bound")),
+                .init(AttributeName.partitionKey, try row.text("partition_key")),
+            ]
+            if unlogged { entries.append(.init(AttributeName.persistence, .text("unlogged"))) }
+            entries += [
+                ownership.privileges,
+                .init(AttributeName.rowSecurityEnabled, try row.flag("row_security")),
+                .init(AttributeName.rowSecurityForced, try row.flag("row_security_forced")),
+            ]
         }
-        attributes[AttributeName.options] = .list(UTF8Bytes.sorted(options))
+        let attributes = Attributes(inOrder: entries)
         return SchemaObject(
             identity: ObjectIdentity(kind: kind, schema: try row.string("schema"), name: try row.string("name")),
             definition: try row.definition(),

@@ -32,23 +32,29 @@ struct RoutineReader: KindReader {
     }
 
     /// `provolatile` codes.
-    static let volatilities = ["i": "immutable", "s": "stable", "v": "volatile"]
+    static let volatilities: KeyValuePairs = ["i": "immutable", "s": "stable", "v": "volatile"]
     /// `proparallel` codes.
-    static let parallelSafety = ["s": "safe", "r": "restricted", "u": "unsafe"]
+    static let parallelSafety: KeyValuePairs = ["s": "safe", "r": "restricted", "u": "unsafe"]
 
     func object(from row: Row, comments: Comments) throws(PostgresError) -> SchemaObject {
-        var attributes = try row.ownership(comment: comments.on(.pgProc, try row.int("oid")))
-        attributes[AttributeName.language] = try row.text("language")
-        attributes[AttributeName.volatility] = try row.code("volatility", Self.volatilities)
-        attributes[AttributeName.strict] = try row.flag("strict")
-        attributes[AttributeName.securityDefiner] = try row.flag("security_definer")
-        attributes[AttributeName.leakproof] = try row.flag("leakproof")
-        attributes[AttributeName.parallel] = try row.code("parallel", Self.parallelSafety)
-        // SET clauses apply as a whole; their order carries no meaning.
-        attributes[AttributeName.configuration] = try row.list("configuration", sorted: true)
-        attributes[AttributeName.returnType] = try row.text("returns")
-        attributes[AttributeName.cost] = try row.text("cost")
-        attributes[AttributeName.rows] = try row.text("rows")
+        let ownership = try row.ownership(comment: comments.on(.pgProc, try row.int("oid")))
+        // In name order (see `Attributes(inOrder:)`).
+        let attributes = Attributes(inOrder: [
+            ownership.comment,
+            // SET clauses apply as a whole; their order carries no meaning.
+            .init(AttributeName.configuration, try row.list("configuration", sorted: true)),
+            .init(AttributeName.cost, try row.text("cost")),
+            .init(AttributeName.language, try row.text("language")),
+            .init(AttributeName.leakproof, try row.flag("leakproof")),
+            ownership.owner,
+            .init(AttributeName.parallel, try row.code("parallel", Self.parallelSafety)),
+            ownership.privileges,
+            .init(AttributeName.returnType, try row.text("returns")),
+            .init(AttributeName.rows, try row.text("rows")),
+            .init(AttributeName.securityDefiner, try row.flag("security_definer")),
+            .init(AttributeName.strict, try row.flag("strict")),
+            .init(AttributeName.volatility, try row.code("volatility", Self.volatilities)),
+        ])
         return SchemaObject(
             identity: ObjectIdentity(
                 kind: try row.string("prokind") == "p" ? .procedure : .function, schema: try row.string("schema"),

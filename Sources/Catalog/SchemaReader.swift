@@ -18,6 +18,6 @@ struct SchemaReader: KindReader {
     }
 
     func object(from row: Row, comments: Comments) throws(PostgresError) -> SchemaObject {
-        SchemaObject(identity: ObjectIdentity(kind: .schema, schema: nil, name: try row.string("name")), attributes: try row.ownership(comment: comments.on(.pgNamespace, try row.int("oid"))))
+        SchemaObject(identity: ObjectIdentity(kind: .schema, schema: nil, name: try row.string("name")), attributes: try row.ownership(comment: comments.on(.pgNamespace, try row.int("oid"))).attributes)
     }
 }

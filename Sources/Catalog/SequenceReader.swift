@@ -30,15 +30,21 @@ struct SequenceReader: KindReader {
     }
 
     func object(from row: Row, comments: Comments) throws(PostgresError) -> SchemaObject {
-        var attributes = try row.ownership(comment: comments.on(.pgClass, try row.int("oid")))
-        attributes[AttributeName.dataType] = try row.text("type")
-        attributes[AttributeName.start] = try row.number("start")
-        attributes[AttributeName.increment] = try row.number("increment")
-        attributes[AttributeName.minimum] = try row.number("minimum")
-        attributes[AttributeName.maximum] = try row.number("maximum")
-        attributes[AttributeName.cache] = try row.number("cache")
-        attributes[AttributeName.cycle] = try row.flag("cycle")
-        attributes[AttributeName.ownedBy] = try row.text("owned_by")
+        let ownership = try row.ownership(comment: comments.on(.pgClass, try row.int("oid")))
+        // In name order (see `Attributes(inOrder:)`).
+        let attributes = Attributes(inOrder: [
+            .init(AttributeName.cache, try row.number("cache")),
+            ownership.comment,
+            .init(AttributeName.cycle, try row.flag("cycle")),
+            .init(AttributeName.increment, try row.number("increment")),
+            .init(AttributeName.maximum, try row.number("maximum")),
+            .init(AttributeName.minimum, try row.number("minimum")),
+            .init(AttributeName.ownedBy, try row.text("owned_by")),
+            ownership.owner,
+            ownership.privileges,
+            .init(AttributeName.start, try row.number("start")),
+            .init(AttributeName.dataType, try row.text("type")),
+        ])
         return SchemaObject(
             identity: ObjectIdentity(kind: .sequence, schema: try row.string("schema"), name: try row.string("name")),
             attributes: attributes

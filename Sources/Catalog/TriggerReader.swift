@@ -28,7 +28,7 @@ struct TriggerReader: KindReader {
     }
 
     /// `tgenabled` codes: when the trigger fires with respect to `session_replication_role`.
-    static let firingModes = ["O": "origin", "D": "disabled", "R": "replica", "A": "always"]
+    static let firingModes: KeyValuePairs = ["O": "origin", "D": "disabled", "R": "replica", "A": "always"]
 
     func object(from row: Row, comments: Comments) throws(PostgresError) -> SchemaObject {
         SchemaObject(

@@ -40,21 +40,30 @@ struct TypeReader: KindReader {
     }
 
     func object(from row: Row, comments: Comments) throws(PostgresError) -> SchemaObject {
-        var attributes = try row.ownership(comment: comments.on(.pgType, try row.int("oid")))
+        let ownership = try row.ownership(comment: comments.on(.pgType, try row.int("oid")))
         let kind: ObjectKind
+        // In name order (see `Attributes(inOrder:)`).
+        let attributes: Attributes
         switch try row.string("typtype") {
         case "e":
             kind = .enumType
-            attributes[AttributeName.labels] = try row.list("labels")
+            attributes = Attributes(inOrder: [ownership.comment, .init(AttributeName.labels, try row.list("labels")),
+                                              ownership.owner, ownership.privileges])
         case "d":
             kind = .domain
-            attributes[AttributeName.baseType] = try row.text("base_type")
-            attributes[AttributeName.notNull] = try row.flag("not_null")
-            attributes[AttributeName.defaultExpression] = try row.sql("default_expression")
-            attributes[AttributeName.collation] = try row.text("collation")
+            attributes = Attributes(inOrder: [
+                .init(AttributeName.baseType, try row.text("base_type")),
+                .init(AttributeName.collation, try row.text("collation")),
+                ownership.comment,
+                .init(AttributeName.defaultExpression, try row.sql("default_expression")),
+                .init(AttributeName.notNull, try row.flag("not_null")),
+                ownership.owner,
+                ownership.privileges,
+            ])
         default:
             kind = .compositeType
-            attributes[AttributeName.fields] = try row.list("fields")
+            attributes = Attributes(inOrder: [ownership.comment, .init(AttributeName.fields, try row.list("fields")),
+                                              ownership.owner, ownership.privileges])
         }
         return SchemaObject(
             identity: ObjectIdentity(kind: kind, schema: try row.string("schema"), name: try row.string("name")),
