@@ -17,35 +17,37 @@ public enum ColumnOrder {
     /// without a numeric position cannot be placed and are left out.
     ///
     /// Works from the matched pairs, so only shared columns count. The pairs of one relation's
-    /// columns mostly come one after another (pairs follow identity order), so each relation is
-    /// looked up once per run of them, not once per column.
+    /// columns mostly come one after another (pairs follow identity order): the columns go into one
+    /// list, a run of them per relation, and a relation is hashed once per run, not once per column.
     static func differences(pairs: [ObjectPair], source: [SchemaObject], target: [SchemaObject])
         -> [ObjectScope.RelationName: AttributeDifference] {
-        var sharedByRelation: [ObjectScope.RelationName: [SharedColumn]] = [:]
-        var run: (relation: ObjectScope.RelationName, columns: [SharedColumn])?
-        func flush() {
-            if let run { sharedByRelation[run.relation, default: []].append(contentsOf: run.columns) }
-        }
+        var columns: [SharedColumn] = []
+        var runs: [(relation: ObjectScope.RelationName, columns: Range<Int>)] = []
         for pair in pairs {
             guard case .matched(let sourceIndex, let targetIndex) = pair, source[sourceIndex].identity.kind == .column,
                   let relation = source[sourceIndex].identity.relation,
                   case .number(let sourcePosition)? = source[sourceIndex].attributes[AttributeName.position],
                   case .number(let targetPosition)? = target[targetIndex].attributes[AttributeName.position] else { continue }
             let schema = source[sourceIndex].identity.schema
-            let relationName = ObjectScope.RelationName(schema: schema, name: relation)
-            if run?.relation != relationName {
-                flush()
-                run = (relationName, [])
+            if let last = runs.last, UTF8Bytes.equal(last.relation.name, relation), UTF8Bytes.equal(last.relation.schema, schema) {
+                runs[runs.count - 1].columns = last.columns.lowerBound..<(columns.count + 1)
+            } else {
+                runs.append((ObjectScope.RelationName(schema: schema, name: relation), columns.count..<(columns.count + 1)))
             }
-            run?.columns.append(SharedColumn(name: source[sourceIndex].identity.name, source: sourcePosition, target: targetPosition))
+            columns.append(SharedColumn(name: source[sourceIndex].identity.name, source: sourcePosition, target: targetPosition))
         }
-        flush()
+        // A relation whose columns came in several runs (pairs out of identity order) is judged on
+        // all of them together.
+        var runsByRelation: [ObjectScope.RelationName: [Range<Int>]] = [:]
+        runsByRelation.reserveCapacity(runs.count)
+        for run in runs { runsByRelation[run.relation, default: []].append(run.columns) }
         var differences: [ObjectScope.RelationName: AttributeDifference] = [:]
-        for (relation, columns) in sharedByRelation {
-            let inSourceOrder = columns.sorted { ($0.source, $0.name) < ($1.source, $1.name) }
+        for (relation, ranges) in runsByRelation {
+            let shared = ranges.count == 1 ? Array(columns[ranges[0]]) : ranges.flatMap { columns[$0] }
+            let inSourceOrder = shared.sorted { ($0.source, $0.name) < ($1.source, $1.name) }
             // The same order on both sides: the target positions rise along the source order.
             if zip(inSourceOrder, inSourceOrder.dropFirst()).allSatisfy({ ($0.target, $0.name) < ($1.target, $1.name) }) { continue }
-            let inTargetOrder = columns.sorted { ($0.target, $0.name) < ($1.target, $1.name) }
+            let inTargetOrder = shared.sorted { ($0.target, $0.name) < ($1.target, $1.name) }
             differences[relation] = AttributeDifference(name: attributeName, source: .list(inSourceOrder.map(\.name)),
                                                         target: .list(inTargetOrder.map(\.name)), isSecurityRelevant: false)
         }

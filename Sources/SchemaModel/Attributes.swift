@@ -108,6 +108,9 @@ public struct Attributes: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
     /// Where `name` is, or where it would go: a binary search by `String` order, then the names that
     /// order alike (canonically equivalent ones, which only their bytes tell apart) one by one.
     private func position(of name: String) -> Position {
+        // Names mostly come from the same literals (`AttributeName`), and a name stored alike is the
+        // same name: found by two machine words each, before any comparison of text.
+        if let index = entries.firstIndex(where: { UTF8Bytes.storedAlike($0.name, name) }) { return .found(index) }
         // Names set in order (as the catalog readers list them) go at the end after one comparison.
         guard let last = entries.last, !(last.name < name) else { return .insertionPoint(entries.count) }
         var low = 0, high = entries.count - 1
