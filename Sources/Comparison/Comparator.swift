@@ -23,14 +23,16 @@ public enum Comparator {
             knownStrictlySorted: source.objectsAreStrictlyInIdentityOrder && target.objectsAreStrictlyInIdentityOrder)
 
         let sourceSide = SnapshotSide(source), targetSide = SnapshotSide(target)
-        var comparisons = concurrentMap(pairs) { pair in
-            switch pair {
-            case .matched(let source, let target):
-                compare(sourceObjects[source], targetObjects[target], source: sourceSide, target: targetSide, options: options)
-            case .onlyInSource(let source):
-                presentOnOneSide(sourceObjects[source], inSource: true, side: sourceSide)
-            case .onlyInTarget(let target):
-                presentOnOneSide(targetObjects[target], inSource: false, side: targetSide)
+        var comparisons = SharedObjects.with(sourceObjects, targetObjects) { objects in
+            concurrentMap(pairs) { pair in
+                switch pair {
+                case .matched(let source, let target):
+                    compare(objects.source[source], objects.target[target], source: sourceSide, target: targetSide, options: options)
+                case .onlyInSource(let source):
+                    presentOnOneSide(objects.source[source], inSource: true, side: sourceSide)
+                case .onlyInTarget(let target):
+                    presentOnOneSide(objects.target[target], inSource: false, side: targetSide)
+                }
             }
         }
         addColumnOrderDifferences(to: &comparisons, pairs: pairs, source: sourceObjects, target: targetObjects)
@@ -131,13 +133,28 @@ struct SnapshotSide: Sendable {
     }
 }
 
+/// Both sides' objects where their arrays keep them, for the comparison's threads to read in place:
+/// taking an object out of an array copies it, which retains (and later releases) each of its
+/// strings and lists.
+private struct SharedObjects: @unchecked Sendable {
+    // Safe: the arrays outlive `body` and nothing changes them while it runs; the threads only read.
+    let source: UnsafeBufferPointer<SchemaObject>
+    let target: UnsafeBufferPointer<SchemaObject>
+
+    static func with<Result>(_ source: [SchemaObject], _ target: [SchemaObject], _ body: (SharedObjects) -> Result) -> Result {
+        source.withUnsafeBufferPointer { source in
+            target.withUnsafeBufferPointer { target in body(SharedObjects(source: source, target: target)) }
+        }
+    }
+}
+
 /// Uninitialized slots filled from several threads, each slot by exactly one of them.
 private struct WriteOnceSlots<Value: Sendable>: @unchecked Sendable {
     // Safe without a lock: concurrentMap gives every index to exactly one chunk, the buffer never
     // moves, and the array takes the values over only after concurrentPerform has returned.
     let buffer: UnsafeMutableBufferPointer<Value>
 
-    func initialize(_ index: Int, to value: Value) { (buffer.baseAddress! + index).initialize(to: value) }
+    func initialize(_ index: Int, to value: consuming Value) { (buffer.baseAddress! + index).initialize(to: value) }
 }
 
 /// An object present on at least one side, by its index in each side's object list.
@@ -163,19 +180,24 @@ enum ObjectPair: Sendable {
         var pairs: [ObjectPair] = []
         pairs.reserveCapacity(max(source.count, target.count))
         var sourceIndex = 0, targetIndex = 0
-        while sourceIndex < source.count, targetIndex < target.count {
-            let sourceIdentity = source[sourceIndex].identity, targetIdentity = target[targetIndex].identity
-            if sourceIdentity == targetIdentity {
-                pairs.append(.matched(source: sourceIndex, target: targetIndex))
-                sourceIndex += 1
-                targetIndex += 1
-            } else if sourceIdentity < targetIdentity {
-                pairs.append(.onlyInSource(sourceIndex))
-                sourceIndex += 1
-            } else {
-                if !(targetIdentity < sourceIdentity) { inIdentityOrder = false }
-                pairs.append(.onlyInTarget(targetIndex))
-                targetIndex += 1
+        // Identities compared where the objects are: taking them out of the arrays would copy (and
+        // retain, then release) each of their strings.
+        source.withUnsafeBufferPointer { source in
+            target.withUnsafeBufferPointer { target in
+                while sourceIndex < source.count, targetIndex < target.count {
+                    if source[sourceIndex].identity == target[targetIndex].identity {
+                        pairs.append(.matched(source: sourceIndex, target: targetIndex))
+                        sourceIndex += 1
+                        targetIndex += 1
+                    } else if source[sourceIndex].identity < target[targetIndex].identity {
+                        pairs.append(.onlyInSource(sourceIndex))
+                        sourceIndex += 1
+                    } else {
+                        if !(target[targetIndex].identity < source[sourceIndex].identity) { inIdentityOrder = false }
+                        pairs.append(.onlyInTarget(targetIndex))
+                        targetIndex += 1
+                    }
+                }
             }
         }
         pairs.append(contentsOf: source.indices[sourceIndex...].map { .onlyInSource($0) })
