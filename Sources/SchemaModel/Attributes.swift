@@ -10,12 +10,6 @@ public struct Attributes: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
         public let name: String
         public var value: AttributeValue
 
-        /// The value `value` named `name`.
-        public init(_ name: String, _ value: AttributeValue) {
-            self.name = name
-            self.value = value
-        }
-
         /// Equal when the names have the same UTF-8 bytes and the values are equal.
         public static func == (lhs: Entry, rhs: Entry) -> Bool {
             UTF8Bytes.equal(lhs.name, rhs.name) && lhs.value == rhs.value
@@ -124,6 +118,13 @@ public struct Attributes: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
             index += 1
         }
         return .insertionPoint(low)
+    }
+}
+
+extension Attributes.Entry {
+    /// The value `value` named `name` (by way of the memberwise initializer: see `SchemaObject`).
+    public init(_ name: String, _ value: AttributeValue) {
+        self.init(name: name, value: value)
     }
 }
 

@@ -8,22 +8,16 @@ public struct ObjectIdentity: Codable, Hashable, Sendable, Comparable, CustomStr
     /// The schema, or nil for objects outside schemas (schemas themselves, extensions' identity,
     /// event triggers, publications, collations keep theirs).
     public var schema: String?
-    /// The relation (table or view) this object belongs to, for kinds where `kind.belongsToRelation`.
-    public var relation: String?
+    // Declared in another order than `init(kind:schema:relation:name:arguments:)` takes them, so that
+    // the memberwise initializer the compiler makes (which that one calls) has other labels: see
+    // `SchemaObject`.
     /// The object's own name.
     public var name: String
+    /// The relation (table or view) this object belongs to, for kinds where `kind.belongsToRelation`.
+    public var relation: String?
     /// Identity argument types of a routine, e.g. `p_from timestamp with time zone, p_to …` as
     /// PostgreSQL prints them; nil for other kinds.
     public var arguments: String?
-
-    /// Creates an identity.
-    public init(kind: ObjectKind, schema: String?, relation: String? = nil, name: String, arguments: String? = nil) {
-        self.kind = kind
-        self.schema = schema
-        self.relation = relation
-        self.name = name
-        self.arguments = arguments
-    }
 
     /// The qualified name people read: `public.agent_calls`, `public.agent_calls.id`,
     /// `public.get_kpi_metrics(integer)`, `policy_name on public.clients`.
@@ -68,5 +62,12 @@ public struct ObjectIdentity: Codable, Hashable, Sendable, Comparable, CustomStr
     private static func order(_ left: String?, _ right: String?) -> Bool? {
         let difference = UTF8Bytes.compare(left ?? "", right ?? "")
         return difference == 0 ? nil : difference < 0
+    }
+}
+
+extension ObjectIdentity {
+    /// Creates an identity.
+    public init(kind: ObjectKind, schema: String?, relation: String? = nil, name: String, arguments: String? = nil) {
+        self.init(kind: kind, schema: schema, name: name, relation: relation, arguments: arguments)
     }
 }
