@@ -71,10 +71,12 @@ public struct UnmodeledCounts: Codable, Hashable, Sendable {
 
 /// The comparison of one object present on at least one side.
 public struct ObjectComparison: Codable, Hashable, Sendable {
-    /// The object compared.
-    public var identity: ObjectIdentity
+    // The verdict is declared first: the public initializer calls the memberwise one the compiler
+    // makes, which so has other labels (see `SchemaObject` for why).
     /// The outcome.
     public var verdict: Verdict
+    /// The object compared.
+    public var identity: ObjectIdentity
     /// Fingerprints of the definition on each side (absent for a side that lacks the object, or
     /// for objects without a definition).
     public var source: DefinitionProof?
@@ -89,18 +91,15 @@ public struct ObjectComparison: Codable, Hashable, Sendable {
     /// (a column, constraint, index, trigger, policy or rule), that relation, so reports can show
     /// it under a relation missing with it; nil otherwise.
     public var owningRelation: RelationReference?
+}
 
+extension ObjectComparison {
     /// Creates an object comparison.
     public init(identity: ObjectIdentity, verdict: Verdict, source: DefinitionProof? = nil, target: DefinitionProof? = nil,
                 attributeDifferences: [AttributeDifference] = [], diff: DefinitionDiff? = nil,
                 owningRelation: RelationReference? = nil) {
-        self.identity = identity
-        self.verdict = verdict
-        self.source = source
-        self.target = target
-        self.attributeDifferences = attributeDifferences
-        self.diff = diff
-        self.owningRelation = owningRelation
+        self.init(verdict: verdict, identity: identity, source: source, target: target,
+                  attributeDifferences: attributeDifferences, diff: diff, owningRelation: owningRelation)
     }
 }
 
@@ -122,15 +121,17 @@ public struct RelationReference: Codable, Hashable, Sendable {
 /// The proof of what one side's definition is: the digest of its exact text and of its
 /// normalized token stream.
 public struct DefinitionProof: Codable, Hashable, Sendable {
-    /// SHA-256 of the exact text.
-    public var exact: Fingerprint
+    // In another order than `init(exact:normalized:)` takes them (see `ObjectComparison`).
     /// SHA-256 of the canonical (normalized) form.
     public var normalized: Fingerprint
+    /// SHA-256 of the exact text.
+    public var exact: Fingerprint
+}
 
+extension DefinitionProof {
     /// Creates a proof.
     public init(exact: Fingerprint, normalized: Fingerprint) {
-        self.exact = exact
-        self.normalized = normalized
+        self.init(normalized: normalized, exact: exact)
     }
 }
 
