@@ -27,7 +27,8 @@ public enum Comparator {
             concurrentMap(pairs) { pair in
                 switch pair {
                 case .matched(let source, let target):
-                    compare(objects.source[source], objects.target[target], source: sourceSide, target: targetSide, options: options)
+                    compare(objects.source.baseAddress! + source, objects.target.baseAddress! + target,
+                            source: sourceSide, target: targetSide, options: options)
                 case .onlyInSource(let source):
                     presentOnOneSide(objects.source[source], inSource: true, side: sourceSide)
                 case .onlyInTarget(let target):
@@ -45,15 +46,16 @@ public enum Comparator {
                                 unmodeledObjects: unmodeled)
     }
 
-    /// The comparison of an object present on both sides.
-    static func compare(_ source: SchemaObject, _ target: SchemaObject, source sourceSide: SnapshotSide, target targetSide: SnapshotSide,
+    /// The comparison of an object present on both sides, each read where it is (see `SharedObjects`).
+    static func compare(_ source: UnsafePointer<SchemaObject>, _ target: UnsafePointer<SchemaObject>,
+                        source sourceSide: SnapshotSide, target targetSide: SnapshotSide,
                         options: ComparisonOptions) -> ObjectComparison {
-        let identity = source.identity
+        let identity = source.pointee.identity
         let sourceMajor = sourceSide.majorVersion, targetMajor = targetSide.majorVersion
-        let definition = DefinitionComparison(source: source.definition, target: target.definition,
+        let definition = DefinitionComparison(source: source.pointee.definition, target: target.pointee.definition,
                                               kind: identity.kind, sourceSide: sourceSide, targetSide: targetSide,
                                               options: options)
-        let attributes = AttributeComparison(source: source.attributes, target: target.attributes, kind: identity.kind,
+        let attributes = AttributeComparison(source: source.pointee.attributes, target: target.pointee.attributes, kind: identity.kind,
                                              sourceMajor: sourceMajor, targetMajor: targetMajor)
         let verdict: Verdict
         switch definition.outcome {
