@@ -51,6 +51,7 @@ public struct QueryResult: Sendable, RandomAccessCollection {
         public mutating func next() -> Row? {
             guard nextRow < positions.storage.rowCount else { return nil }
             defer { nextRow += 1 }
+            positions.startRow()
             return Row(row: nextRow, positions: positions)
         }
     }
@@ -58,26 +59,45 @@ public struct QueryResult: Sendable, RandomAccessCollection {
 
 /// The positions of the columns that the rows of one loop have asked for, by the address of the
 /// string literal naming each: a literal's bytes stay where the program keeps them, so an address
-/// seen before names the same column. A small table of recent addresses, each entry overwritten by
-/// the next name that lands on it; names are looked up in the result again only on a miss.
+/// seen before names the same column.
+///
+/// The rows of a loop mostly ask for the same columns in the same order, so each row's n-th request
+/// is first checked against the n-th request of the row before (one comparison of addresses). Else a
+/// small table of recent addresses, each entry overwritten by the next name that lands on it; names
+/// are looked up in the result again only when both miss.
 ///
 /// Not `Sendable`: rows of one loop share it, on the thread that runs the loop.
 final class ColumnPositions {
     private static let slotCount = 32
+    private static let sequenceCapacity = 64
     /// The result whose columns these are.
     let storage: ResultStorage
     private let addresses = UnsafeMutablePointer<UnsafeRawPointer?>.allocate(capacity: slotCount)
     private let positions = UnsafeMutablePointer<Int>.allocate(capacity: slotCount)
+    /// The requests of the latest row, in order: the name's address and its column's position.
+    private let sequenceAddresses = UnsafeMutablePointer<UnsafeRawPointer?>.allocate(capacity: sequenceCapacity)
+    private let sequencePositions = UnsafeMutablePointer<Int>.allocate(capacity: sequenceCapacity)
+    /// How many requests the current row has made.
+    private var request = 0
 
     init(_ storage: ResultStorage) {
         self.storage = storage
         addresses.initialize(repeating: nil, count: Self.slotCount)
         positions.initialize(repeating: 0, count: Self.slotCount)
+        sequenceAddresses.initialize(repeating: nil, count: Self.sequenceCapacity)
+        sequencePositions.initialize(repeating: 0, count: Self.sequenceCapacity)
     }
 
     deinit {
         addresses.deallocate()
         positions.deallocate()
+        sequenceAddresses.deallocate()
+        sequencePositions.deallocate()
+    }
+
+    /// Called as the loop moves to its next row.
+    func startRow() {
+        request = 0
     }
 
     /// The position of the column `name` names, or nil when the result has none of that name.
@@ -85,6 +105,19 @@ final class ColumnPositions {
     func position(of name: StaticString) -> Int? {
         guard name.hasPointerRepresentation else { return name.withUTF8Buffer { storage.columnPosition($0) } }
         let address = UnsafeRawPointer(name.utf8Start)
+        let request = request
+        guard request < Self.sequenceCapacity else { return lookUp(address, name) }
+        self.request = request + 1
+        if sequenceAddresses[request] == address { return sequencePositions[request] }
+        guard let position = lookUp(address, name) else { return nil }
+        sequenceAddresses[request] = address
+        sequencePositions[request] = position
+        return position
+    }
+
+    /// The position of the column `name` (at `address`) names, from the table of recent addresses
+    /// or else from the result.
+    private func lookUp(_ address: UnsafeRawPointer, _ name: StaticString) -> Int? {
         let bits = UInt(bitPattern: address)
         let slot = Int(truncatingIfNeeded: (bits ^ (bits >> 5) ^ (bits >> 10))) & (Self.slotCount - 1)
         if addresses[slot] == address { return positions[slot] }

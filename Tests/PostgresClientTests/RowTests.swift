@@ -164,6 +164,26 @@ import Testing
         }
     }
 
+    @Test("rows of a loop that ask for columns in another order, skip some, or are read after the loop moved on still read each column right")
+    func loopRowsAskingInAnotherOrder() throws {
+        let names = ["a", "b", "c", "d"]
+        let result = QueryResult(columnNames: names, values: (0..<6).map { row in names.map { "\(row)\($0)" } })
+        var kept: [Row] = []
+        for (number, row) in result.enumerated() {
+            // Even rows ask for a, b, c, d; odd rows for d, c, a: each request where the row before made another.
+            if number.isMultiple(of: 2) {
+                #expect(try [row.string("a"), row.string("b"), row.string("c"), row.string("d")] == names.map { "\(number)\($0)" })
+            } else {
+                #expect(try [row.string("d"), row.string("c"), row.string("a")] == ["\(number)d", "\(number)c", "\(number)a"])
+            }
+            kept.append(row)
+        }
+        for (number, row) in kept.enumerated().reversed() {
+            #expect(try row.string("b") == "\(number)b")
+            #expect(try kept[0].string("c") == "0c")
+        }
+    }
+
     @Test func resultIsACollectionOfRows() throws {
         let result = QueryResult(columnNames: ["n"], values: [["1"], ["2"], ["3"]])
         #expect(result.count == 3)
