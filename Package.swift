@@ -23,6 +23,8 @@ let package = Package(
                        providers: [.apt(["libssl-dev"])]),
         // Fingerprints of SQL definitions: normalized token stream, hashed.
         .target(name: "SQLFingerprint", dependencies: ["SQLTokenizer", "SchemaModel", "CLibCrypto"]),
+        // glibc's mallopt, to tune the allocator before the reading threads start.
+        .systemLibrary(name: "CMalloc"),
         // libpq, Debian's libpq-dev.
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         // Connections, parameterized queries in a read-only transaction, typed errors.
@@ -39,7 +41,7 @@ let package = Package(
             name: "deepdiff",
             dependencies: [
                 "SQLTokenizer", "SQLFingerprint", "SchemaModel", "PostgresClient", "Catalog",
-                "Comparison", "Migrations", "Reports",
+                "Comparison", "Migrations", "Reports", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

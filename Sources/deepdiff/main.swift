@@ -1,6 +1,17 @@
 import ArgumentParser
 #if canImport(Glibc)
+import CMalloc
 import Glibc
+#endif
+
+#if canImport(Glibc)
+// One malloc arena for every thread, grown 32 MB of address space at a time (pages are only used
+// once touched). By default each thread reading a side gets an arena of its own, grown a few pages
+// at a time with a system call each, and the pages one side's thread frees are never reused by the
+// other's: a compare of two 17,500-object databases then takes a fifth more page faults, and
+// growing the arenas cost about 4 % of its time.
+mallopt(M_ARENA_MAX, 1)
+mallopt(M_TOP_PAD, 32 << 20)
 #endif
 
 // swift-argument-parser exits 64 on usage errors and 1 on other errors; deepdiff maps every
