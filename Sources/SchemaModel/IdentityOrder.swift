@@ -16,7 +16,7 @@ public enum IdentityOrder {
         -> (items: [Item], isStrictlyOrdered: Bool) {
         // Often the items are in order already (a comparison's objects, merged from two snapshots).
         if isStrictlyOrdered(items, by: identity) { return (items, true) }
-        let keys = SortKeys(items.lazy.map(identity))
+        let keys = SortKeys(items, identity: identity)
         let order = keys.sortedPositions()
         var sorted = items
         arrange(&sorted, as: order)
@@ -64,11 +64,13 @@ public enum IdentityOrder {
         /// Where each identity's rest starts in `rest`; it ends where the next one starts.
         private var starts: [Int] = []
 
-        init(_ identities: some Collection<ObjectIdentity>) {
-            heads.reserveCapacity(identities.count)
-            prefixes.reserveCapacity(identities.count)
-            starts.reserveCapacity(identities.count + 1)
-            rest.reserveCapacity(identities.count * 24)
+        /// The keys of `items`' identities. Each identity is taken in turn (a lazily mapped collection
+        /// of them was copied into an array of identities first, every string retained).
+        init<Item>(_ items: borrowing [Item], identity identityOf: (Item) -> ObjectIdentity) {
+            heads.reserveCapacity(items.count)
+            prefixes.reserveCapacity(items.count)
+            starts.reserveCapacity(items.count + 1)
+            rest.reserveCapacity(items.count * 24)
             func append(_ field: String?) {
                 if let field { rest.append(contentsOf: field.utf8) }
                 rest.append(0)
@@ -78,7 +80,8 @@ public enum IdentityOrder {
             var schemas: [String] = []
             var numbers: [ExactString: Int] = [:]
             var lastSchema: (name: String, number: Int)?
-            for identity in identities {
+            for index in items.indices {
+                let identity = identityOf(items[index])
                 let schema = identity.schema ?? ""
                 let number: Int
                 if let last = lastSchema, UTF8Bytes.equal(last.name, schema) {
