@@ -17,33 +17,39 @@ public enum ColumnOrder {
     /// without a numeric position cannot be placed and are left out.
     ///
     /// Works from the matched pairs, so only shared columns count. The pairs of one relation's
-    /// columns mostly come one after another (pairs follow identity order): the columns go into one
-    /// list, a run of them per relation, and a relation is hashed once per run, not once per column.
+    /// columns mostly come one after another (pairs follow identity order), in runs; a relation is
+    /// hashed once per run, not once per column. Runs whose columns all keep their positions (as in
+    /// every unchanged table) are settled without sorting or naming a column.
     static func differences(pairs: [ObjectPair], source: [SchemaObject], target: [SchemaObject])
         -> [ObjectScope.RelationName: AttributeDifference] {
-        var columns: [SharedColumn] = []
-        var runs: [(relation: ObjectScope.RelationName, columns: Range<Int>)] = []
-        for pair in pairs {
-            guard case .matched(let sourceIndex, let targetIndex) = pair, source[sourceIndex].identity.kind == .column,
-                  let relation = source[sourceIndex].identity.relation,
-                  case .number(let sourcePosition)? = source[sourceIndex].attributes[AttributeName.position],
-                  case .number(let targetPosition)? = target[targetIndex].attributes[AttributeName.position] else { continue }
-            let schema = source[sourceIndex].identity.schema
-            if let last = runs.last, UTF8Bytes.equal(last.relation.name, relation), UTF8Bytes.equal(last.relation.schema, schema) {
-                runs[runs.count - 1].columns = last.columns.lowerBound..<(columns.count + 1)
+        var runs: [ColumnRun] = []
+        for (index, pair) in pairs.enumerated() {
+            guard let column = placedColumn(pair, source: source, target: target) else { continue }
+            let schema = source[column.index].identity.schema, relation = column.relation
+            let keepsPosition = column.source == column.target
+            if let last = runs.last, last.pairs.upperBound == index,
+               UTF8Bytes.equal(last.relation.name, relation), UTF8Bytes.equal(last.relation.schema, schema) {
+                runs[runs.count - 1].pairs = last.pairs.lowerBound..<(index + 1)
+                runs[runs.count - 1].keepsPositions = last.keepsPositions && keepsPosition
             } else {
-                runs.append((ObjectScope.RelationName(schema: schema, name: relation), columns.count..<(columns.count + 1)))
+                runs.append(ColumnRun(relation: ObjectScope.RelationName(schema: schema, name: relation), pairs: index..<(index + 1),
+                                      keepsPositions: keepsPosition))
             }
-            columns.append(SharedColumn(name: source[sourceIndex].identity.name, source: sourcePosition, target: targetPosition))
         }
         // A relation whose columns came in several runs (pairs out of identity order) is judged on
         // all of them together.
-        var runsByRelation: [ObjectScope.RelationName: [Range<Int>]] = [:]
+        var runsByRelation: [ObjectScope.RelationName: [ColumnRun]] = [:]
         runsByRelation.reserveCapacity(runs.count)
-        for run in runs { runsByRelation[run.relation, default: []].append(run.columns) }
+        for run in runs { runsByRelation[run.relation, default: []].append(run) }
         var differences: [ObjectScope.RelationName: AttributeDifference] = [:]
-        for (relation, ranges) in runsByRelation {
-            let shared = ranges.count == 1 ? Array(columns[ranges[0]]) : ranges.flatMap { columns[$0] }
+        for (relation, runs) in runsByRelation where !runs.allSatisfy(\.keepsPositions) {
+            let shared = runs.flatMap { run in
+                pairs[run.pairs].compactMap { pair in
+                    placedColumn(pair, source: source, target: target).map { column in
+                        SharedColumn(name: source[column.index].identity.name, source: column.source, target: column.target)
+                    }
+                }
+            }
             let inSourceOrder = shared.sorted { ($0.source, $0.name) < ($1.source, $1.name) }
             // The same order on both sides: the target positions rise along the source order.
             if zip(inSourceOrder, inSourceOrder.dropFirst()).allSatisfy({ ($0.target, $0.name) < ($1.target, $1.name) }) { continue }
@@ -52,5 +58,25 @@ public enum ColumnOrder {
                                                         target: .list(inTargetOrder.map(\.name)), isSecurityRelevant: false)
         }
         return differences
+    }
+
+    /// Consecutive pairs of one relation's columns.
+    private struct ColumnRun {
+        let relation: ObjectScope.RelationName
+        /// Where they are among the pairs.
+        var pairs: Range<Int>
+        /// Whether every one of them has the same position on both sides.
+        var keepsPositions: Bool
+    }
+
+    /// For a matched pair of columns with numeric positions: the source column's index, its
+    /// relation's name and the positions on each side; nil for any other pair.
+    private static func placedColumn(_ pair: ObjectPair, source: [SchemaObject], target: [SchemaObject])
+        -> (index: Int, relation: String, source: Int64, target: Int64)? {
+        guard case .matched(let sourceIndex, let targetIndex) = pair, source[sourceIndex].identity.kind == .column,
+              let relation = source[sourceIndex].identity.relation,
+              case .number(let sourcePosition)? = source[sourceIndex].attributes[AttributeName.position],
+              case .number(let targetPosition)? = target[targetIndex].attributes[AttributeName.position] else { return nil }
+        return (sourceIndex, relation, sourcePosition, targetPosition)
     }
 }
