@@ -83,6 +83,18 @@ public struct Row {
         let negative = bytes.first == UInt8(ascii: "-")
         if negative || bytes.first == UInt8(ascii: "+") { index = 1 }
         guard index < bytes.count else { return nil }
+        // Eighteen digits or fewer cannot overflow: read without checking each step (object ids,
+        // attnums and the like, in every row).
+        if bytes.count - index <= 18 {
+            var value = 0
+            while index < bytes.count {
+                let digit = Int(bytes[index]) &- 0x30
+                guard digit >= 0 && digit <= 9 else { return nil }
+                value = value &* 10 &+ digit
+                index &+= 1
+            }
+            return negative ? -value : value
+        }
         var value = 0
         while index < bytes.count {
             let digit = Int(bytes[index]) - 0x30
