@@ -53,10 +53,7 @@ public struct Attributes: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
     /// the catalog readers list them, row after row), else sorted as `init(_:)` sorts them. Unlike a
     /// dictionary literal, the list itself becomes the storage: nothing is copied or freed.
     public init(inOrder entries: [Entry]) {
-        // Checked by index: `allSatisfy` over the indices costs a closure call per name.
-        var index = 1
-        while index < entries.count, entries[index - 1].name < entries[index].name { index += 1 }
-        guard index >= entries.count else {
+        guard entries.indices.dropFirst().allSatisfy({ entries[$0 - 1].name < entries[$0].name }) else {
             self.init(entries.map { ($0.name, $0.value) })
             return
         }
