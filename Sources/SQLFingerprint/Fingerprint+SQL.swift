@@ -43,8 +43,8 @@ final class NormalizedFingerprints: @unchecked Sendable {
 }
 
 /// A definition's text as a dictionary key: equal by its bytes, hashed by a digest of them taken once.
-/// Hashing the whole text with `Hasher` for the look-up, and again to insert it, cost more than a
-/// tenth of reading the definitions.
+/// Hashing the whole text with `Hasher` for the look-up, and again to insert it, cost some 2 % of a
+/// compare's instructions.
 private struct TextKey: Hashable {
     let text: String
     /// A quick 64-bit digest of the text's bytes: spreads keys, proves nothing.
