@@ -9,7 +9,7 @@ import Glibc
 // default the arena of each thread reading a side grows a few pages at a time, with a system call
 // each: 4,122 of them in a compare of two 17,500-object databases (now 35), about 4 % of its time.
 // (One arena for all threads as well saved a tenth of the page faults, but the threads then
-// contended for its lock and the compare took more time, not less.)
+// contend for its lock, and no time was saved.)
 mallopt(M_TOP_PAD, 32 << 20)
 #endif
 
