@@ -39,15 +39,17 @@ struct ColumnReader: KindReader {
     static let identityKinds: KeyValuePairs = ["a": "always", "d": "by default"]
 
     func object(from row: Row, comments: Comments) throws(PostgresError) -> SchemaObject {
+        // The attnum: the comment's sub-object, and the position until `complete` says otherwise.
+        let number = try row.int("number")
         // In the order of the names, so the list is kept as it is (see `Attributes`).
         var attributes = Attributes(inOrder: [
             .init(AttributeName.collation, try row.text("collation")),
-            .init(AttributeName.comment, comments.on(.pgClass, try row.int("relation_oid"), subObject: try row.int("number"))),
+            .init(AttributeName.comment, comments.on(.pgClass, try row.int("relation_oid"), subObject: number)),
             .init(AttributeName.defaultExpression, try row.sql("default_expression")),
             .init(AttributeName.generatedExpression, try row.sql("generated_expression")),
             .init(AttributeName.identity, try row.code("identity", Self.identityKinds)),
             .init(AttributeName.notNull, try row.flag("not_null")),
-            .init(AttributeName.position, try row.number("number")),
+            .init(AttributeName.position, .number(Int64(number))),
             .init(AttributeName.privileges, try row.list("privileges", sorted: true)),
             .init(AttributeName.dataType, try row.text("type")),
         ])

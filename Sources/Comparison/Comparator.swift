@@ -182,24 +182,19 @@ enum ObjectPair: Sendable {
         var pairs: [ObjectPair] = []
         pairs.reserveCapacity(max(source.count, target.count))
         var sourceIndex = 0, targetIndex = 0
-        // Identities compared where the objects are: taking them out of the arrays would copy (and
-        // retain, then release) each of their strings.
-        source.withUnsafeBufferPointer { source in
-            target.withUnsafeBufferPointer { target in
-                while sourceIndex < source.count, targetIndex < target.count {
-                    if source[sourceIndex].identity == target[targetIndex].identity {
-                        pairs.append(.matched(source: sourceIndex, target: targetIndex))
-                        sourceIndex += 1
-                        targetIndex += 1
-                    } else if source[sourceIndex].identity < target[targetIndex].identity {
-                        pairs.append(.onlyInSource(sourceIndex))
-                        sourceIndex += 1
-                    } else {
-                        if !(target[targetIndex].identity < source[sourceIndex].identity) { inIdentityOrder = false }
-                        pairs.append(.onlyInTarget(targetIndex))
-                        targetIndex += 1
-                    }
-                }
+        while sourceIndex < source.count, targetIndex < target.count {
+            let sourceIdentity = source[sourceIndex].identity, targetIdentity = target[targetIndex].identity
+            if sourceIdentity == targetIdentity {
+                pairs.append(.matched(source: sourceIndex, target: targetIndex))
+                sourceIndex += 1
+                targetIndex += 1
+            } else if sourceIdentity < targetIdentity {
+                pairs.append(.onlyInSource(sourceIndex))
+                sourceIndex += 1
+            } else {
+                if !(targetIdentity < sourceIdentity) { inIdentityOrder = false }
+                pairs.append(.onlyInTarget(targetIndex))
+                targetIndex += 1
             }
         }
         pairs.append(contentsOf: source.indices[sourceIndex...].map { .onlyInSource($0) })

@@ -62,37 +62,29 @@ public struct QueryResult: Sendable, RandomAccessCollection {
 /// seen before names the same column.
 ///
 /// The rows of a loop mostly ask for the same columns in the same order, so each row's n-th request
-/// is first checked against the n-th request of the row before (one comparison of addresses). Else a
-/// small table of recent addresses, each entry overwritten by the next name that lands on it; names
-/// are looked up in the result again only when both miss.
+/// is checked against the n-th request of the row before (one comparison of addresses); only when
+/// that misses is the name looked up in the result.
 ///
 /// Not `Sendable`: rows of one loop share it, on the thread that runs the loop.
 final class ColumnPositions {
-    private static let slotCount = 32
-    private static let sequenceCapacity = 64
+    private static let capacity = 64
     /// The result whose columns these are.
     let storage: ResultStorage
-    private let addresses = UnsafeMutablePointer<UnsafeRawPointer?>.allocate(capacity: slotCount)
-    private let positions = UnsafeMutablePointer<Int>.allocate(capacity: slotCount)
     /// The requests of the latest row, in order: the name's address and its column's position.
-    private let sequenceAddresses = UnsafeMutablePointer<UnsafeRawPointer?>.allocate(capacity: sequenceCapacity)
-    private let sequencePositions = UnsafeMutablePointer<Int>.allocate(capacity: sequenceCapacity)
+    private let addresses = UnsafeMutablePointer<UnsafeRawPointer?>.allocate(capacity: capacity)
+    private let positions = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
     /// How many requests the current row has made.
     private var request = 0
 
     init(_ storage: ResultStorage) {
         self.storage = storage
-        addresses.initialize(repeating: nil, count: Self.slotCount)
-        positions.initialize(repeating: 0, count: Self.slotCount)
-        sequenceAddresses.initialize(repeating: nil, count: Self.sequenceCapacity)
-        sequencePositions.initialize(repeating: 0, count: Self.sequenceCapacity)
+        addresses.initialize(repeating: nil, count: Self.capacity)
+        positions.initialize(repeating: 0, count: Self.capacity)
     }
 
     deinit {
         addresses.deallocate()
         positions.deallocate()
-        sequenceAddresses.deallocate()
-        sequencePositions.deallocate()
     }
 
     /// Called as the loop moves to its next row.
@@ -103,28 +95,20 @@ final class ColumnPositions {
     /// The position of the column `name` names, or nil when the result has none of that name.
     @inline(__always)
     func position(of name: StaticString) -> Int? {
-        guard name.hasPointerRepresentation else { return name.withUTF8Buffer { storage.columnPosition($0) } }
-        let address = UnsafeRawPointer(name.utf8Start)
         let request = request
-        guard request < Self.sequenceCapacity else { return lookUp(address, name) }
+        guard name.hasPointerRepresentation, request < Self.capacity else { return lookUp(name) }
+        let address = UnsafeRawPointer(name.utf8Start)
         self.request = request + 1
-        if sequenceAddresses[request] == address { return sequencePositions[request] }
-        guard let position = lookUp(address, name) else { return nil }
-        sequenceAddresses[request] = address
-        sequencePositions[request] = position
+        if addresses[request] == address { return positions[request] }
+        guard let position = lookUp(name) else { return nil }
+        addresses[request] = address
+        positions[request] = position
         return position
     }
 
-    /// The position of the column `name` (at `address`) names, from the table of recent addresses
-    /// or else from the result.
-    private func lookUp(_ address: UnsafeRawPointer, _ name: StaticString) -> Int? {
-        let bits = UInt(bitPattern: address)
-        let slot = Int(truncatingIfNeeded: (bits ^ (bits >> 5) ^ (bits >> 10))) & (Self.slotCount - 1)
-        if addresses[slot] == address { return positions[slot] }
-        guard let position = name.withUTF8Buffer({ storage.columnPosition($0) }) else { return nil }
-        addresses[slot] = address
-        positions[slot] = position
-        return position
+    /// The position of the column `name` names, found among the result's column names.
+    private func lookUp(_ name: StaticString) -> Int? {
+        name.withUTF8Buffer { storage.columnPosition($0) }
     }
 }
 

@@ -95,20 +95,14 @@ public struct Row {
             }
             return negative ? -value : value
         }
-        var value = 0
-        while index < bytes.count {
-            let digit = Int(bytes[index]) - 0x30
-            guard digit >= 0 && digit <= 9 else { return nil }
-            // Accumulated negatively, so that Int.min fits.
-            let (times, timesOverflow) = value.multipliedReportingOverflow(by: 10)
-            let (next, nextOverflow) = times.subtractingReportingOverflow(digit)
-            guard !timesOverflow && !nextOverflow else { return nil }
-            value = next
-            index += 1
-        }
-        if negative { return value }
-        let (positive, overflow) = (0).subtractingReportingOverflow(value)
-        return overflow ? nil : positive
+        return wideInteger(bytes)
+    }
+
+    /// `integer` of nineteen digits or more, which may not fit: `Int(_:)` itself decides. Kept apart
+    /// so that the common case makes no string.
+    @inline(never)
+    private static func wideInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        Int(String(decoding: bytes, as: UTF8.self))
     }
 
     /// A floating-point column (float4, float8, numeric) that must not be NULL; accepts `NaN` and `±Infinity`.

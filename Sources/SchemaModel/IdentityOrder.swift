@@ -64,8 +64,8 @@ public enum IdentityOrder {
         /// Where each identity's rest starts in `rest`; it ends where the next one starts.
         private var starts: [Int] = []
 
-        /// The keys of `items`' identities. Each identity is taken in turn (a lazily mapped collection
-        /// of them was copied into an array of identities first, every string retained).
+        /// The keys of `items`' identities, each identity taken from its item in turn: no array of
+        /// copied identities (every string retained, then released) is made first.
         init<Item>(_ items: borrowing [Item], identity identityOf: (Item) -> ObjectIdentity) {
             heads.reserveCapacity(items.count)
             prefixes.reserveCapacity(items.count)

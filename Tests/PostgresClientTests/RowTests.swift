@@ -118,7 +118,8 @@ import Testing
 
     @Test("a loop's rows remember column positions, and more names than the loop keeps still read right")
     func loopRemembersPositions() throws {
-        // Thirty-four literals: more than the 32 positions a loop keeps, so some share a place.
+        // Thirty-four literals, each asked for twice in every row: more requests than the 64 a loop
+        // remembers per row, so the last ones are looked up in the result every time.
         let reads: [(Row) throws -> String] = [
             { try $0.string("c0") },
             { try $0.string("c1") },
