@@ -5,6 +5,7 @@ import SchemaModel
 /// that make one, as attributes, each overload keyed by its identity arguments.
 struct AggregateReader: KindReader {
     let subject = "aggregates"
+    let presence: String? = "EXISTS (SELECT FROM pg_aggregate WHERE \(CatalogSQL.madeAfterInitdb("aggfnoid")))"
 
     func query(serverVersion: Int) -> String {
         """
@@ -37,7 +38,7 @@ struct AggregateReader: KindReader {
         FROM pg_aggregate a
         JOIN pg_proc p ON p.oid = a.aggfnoid
         JOIN pg_namespace n ON n.oid = p.pronamespace
-        WHERE n.nspname = ANY($1::text[])
+        WHERE \(CatalogSQL.madeAfterInitdb("a.aggfnoid")) AND n.nspname = ANY($1::text[])
           AND NOT \(CatalogSQL.isExtensionMember("pg_proc", "p.oid", in: parameters))
         """
     }

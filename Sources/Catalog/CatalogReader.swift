@@ -68,16 +68,17 @@ public struct CatalogReader: Sendable {
     ) throws(CatalogError) -> UnconfirmedRead {
         let serverVersion = connection.serverVersionNumber
         try Self.checkSupported(serverVersionNumber: serverVersion)
-        // The transaction begins, the schemas and the extensions' objects are listed in one round trip.
-        var schemaRows = QueryResult(columnNames: [], values: []), memberRows = schemaRows
-        let transactionSnapshot = try step("the schemas") { () throws(PostgresError) in
+        // The transaction begins; the schemas, the extensions' objects and the kinds present are
+        // listed in one round trip.
+        var firstRows = FirstRoundTrip()
+        let transactionSnapshot = try step(FirstRoundTrip.subject) { () throws(PostgresError) in
             try connection.beginReadOnlySnapshot(statementTimeoutMilliseconds: statementTimeoutMilliseconds,
-                                                 then: [PostgresConnection.Statement(Self.schemaListQuery), ExtensionMembers.statement]) { position, rows in
-                if position == 0 { schemaRows = rows } else { memberRows = rows }
+                                                 then: FirstRoundTrip.statements) { position, rows in
+                firstRows.record(rows, at: position)
             }
         }
         return try connection.endingReadOnlySnapshotIfFailing { () throws(CatalogError) in
-            let plan = try self.plan(schemaRows: schemaRows, memberRows: memberRows, serverVersion: serverVersion)
+            let plan = try self.plan(firstRows, serverVersion: serverVersion)
             return try readInSnapshot(from: connection, plan: plan, serverVersion: serverVersion,
                                       transactionSnapshot: transactionSnapshot,
                                       alongside: alongside, subject: subject, handle)
@@ -119,36 +120,67 @@ public struct CatalogReader: Sendable {
     }
 
     /// The statements a read sends, after the first round trip, to fetch every object in scope: the
-    /// comments, one per reader, then the count of unmodeled kinds. Only the first round trip's
-    /// statements run here. Benchmarks run these through psql to measure the server's share of a read.
+    /// comments, one per reader whose kind the database holds, then the count of unmodeled kinds.
+    /// Only the first round trip's statements run here. Benchmarks run these through psql to measure
+    /// the server's share of a read.
     public func objectStatements(on connection: PostgresConnection) throws(CatalogError) -> [PostgresConnection.Statement] {
         let serverVersion = connection.serverVersionNumber
-        let schemaRows = try step("the schemas") { () throws(PostgresError) in try connection.query(Self.schemaListQuery) }
-        let memberRows = try step(ExtensionMembers.subject) { () throws(PostgresError) in try connection.query(ExtensionMembers.query) }
-        return statements(for: try plan(schemaRows: schemaRows, memberRows: memberRows, serverVersion: serverVersion),
-                          serverVersion: serverVersion)
+        var firstRows = FirstRoundTrip()
+        try step(FirstRoundTrip.subject) { () throws(PostgresError) in
+            try connection.pipeline(FirstRoundTrip.statements) { position, outcome throws(PostgresError) in
+                firstRows.record(try outcome.get(), at: position)
+            }
+        }
+        return statements(for: try plan(firstRows, serverVersion: serverVersion), serverVersion: serverVersion)
     }
 
-    /// The plan of a read from the rows of the first round trip: the schemas in scope among those
-    /// the database holds (`schemaListQuery`), the server's version string, and the extensions'
-    /// objects (`ExtensionMembers`).
-    private func plan(schemaRows: QueryResult, memberRows: QueryResult, serverVersion: Int) throws(CatalogError) -> ReadPlan {
+    /// The rows of a read's first round trip: the schemas the database holds, with the server's
+    /// version string (`schemaListQuery`), the extensions' objects (`ExtensionMembers`) and which
+    /// readers have anything to read (`KindPresence`).
+    private struct FirstRoundTrip {
+        /// What the round trip reads, for people.
+        static let subject = "the schemas and which kinds of object the database holds"
+        static let statements = [PostgresConnection.Statement(CatalogReader.schemaListQuery), ExtensionMembers.statement,
+                                 KindPresence.statement(for: CatalogReader.readers)]
+
+        var schemas = QueryResult(columnNames: [], values: [])
+        var extensionMembers = QueryResult(columnNames: [], values: [])
+        var presence = QueryResult(columnNames: [], values: [])
+
+        /// Keeps `rows`, the result of the statement at `position` in `statements`.
+        mutating func record(_ rows: QueryResult, at position: Int) {
+            switch position {
+            case 0: schemas = rows
+            case 1: extensionMembers = rows
+            default: presence = rows
+            }
+        }
+    }
+
+    /// The plan of a read from the rows of its first round trip: the schemas in scope among those the
+    /// database holds, the server's version string, the extensions' objects and the readers to run.
+    private func plan(_ rows: FirstRoundTrip, serverVersion: Int) throws(CatalogError) -> ReadPlan {
         var existingSchemas: [String] = []
         var versionText = String(serverVersion)
-        for row in schemaRows {
+        for row in rows.schemas {
             try step("schemas") { () throws(PostgresError) in
                 existingSchemas.append(try row.string("name"))
                 versionText = try row.string("server_version")
             }
         }
-        let extensionMembers = try step(ExtensionMembers.subject) { () throws(PostgresError) in try ExtensionMembers.literal(from: memberRows) }
+        let extensionMembers = try step(ExtensionMembers.subject) { () throws(PostgresError) in
+            try ExtensionMembers.literal(from: rows.extensionMembers)
+        }
+        let readers = try step(KindPresence.subject) { () throws(PostgresError) in
+            try KindPresence.readersToRun(Self.readers, from: rows.presence)
+        }
         return ReadPlan(scope: scope.resolve(existingSchemas: existingSchemas), versionText: versionText,
-                        extensionMembers: extensionMembers)
+                        extensionMembers: extensionMembers, readers: readers)
     }
 
-    /// The comments, one statement per reader in `readers` order, then the count of unmodeled kinds.
+    /// The comments, one statement per reader of the plan, then the count of unmodeled kinds.
     private func statements(for plan: ReadPlan, serverVersion: Int) -> [PostgresConnection.Statement] {
-        [Comments.statement] + Self.readers.map { reader in
+        [Comments.statement] + plan.readers.map { reader in
             PostgresConnection.Statement(reader.query(serverVersion: serverVersion), reader.parameters.values(for: plan))
         } + [UnmodeledObjectCounter().statement(for: plan)]
     }
@@ -163,8 +195,9 @@ public struct CatalogReader: Sendable {
         // the rows of the one before are decoded here, and runs the check after every catalog
         // function has printed what it prints.
         let counter = UnmodeledObjectCounter()
-        let readerPositions = 1...Self.readers.count
-        let counterPosition = Self.readers.count + 1, checkPosition = Self.readers.count + 2
+        let readers = plan.readers
+        let readerPositions = 1..<readers.count + 1
+        let counterPosition = readers.count + 1, checkPosition = readers.count + 2
         let statements = statements(for: plan, serverVersion: serverVersion)
             + [ConcurrentCommits.statement(since: transactionSnapshot)] + alongside
         var comments = Comments()
@@ -179,7 +212,7 @@ public struct CatalogReader: Sendable {
                 switch index {
                 case 0: comments = try Comments(from: result)
                 case readerPositions:
-                    let reader = Self.readers[index - 1]
+                    let reader = readers[index - 1]
                     let start = objects.endIndex
                     // Doubling at least: reserving the exact count for each reader in turn would
                     // move every object read so far once per reader.
@@ -196,7 +229,7 @@ public struct CatalogReader: Sendable {
         } catch {
             let subject = switch position {
             case 0: Comments.subject
-            case readerPositions: Self.readers[position - 1].subject
+            case readerPositions: readers[position - 1].subject
             case counterPosition: counter.subject
             case checkPosition: "the catalog's state"
             default: alongsideSubject
@@ -236,4 +269,6 @@ struct ReadPlan: Sendable {
     var versionText: String
     /// The objects extensions made, as an `int8[]` literal (see `ExtensionMembers`).
     var extensionMembers: String
+    /// The readers whose kind the database holds (see `KindPresence`), in `CatalogReader.readers` order.
+    var readers: [any KindReader]
 }

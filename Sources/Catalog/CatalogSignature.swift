@@ -14,29 +14,29 @@ import PostgresClient
 /// Σ (3 − xmin) modulo 2³², whatever C is (rows of the bootstrap and frozen xids 1 and 2 add a
 /// constant). That halves the cost of a signature on a large catalog.
 enum CatalogSignature {
-    /// Catalogs and the condition that picks the rows worth watching. Objects initdb made (object
-    /// ids below 16384, `FirstNormalObjectId`: built-in functions, types, collations, their comments)
+    /// Catalogs and the condition that picks the rows worth watching. Objects initdb made (see
+    /// `CatalogSQL.firstNormalObjectID`: built-in functions, types, collations, their comments)
     /// are not read by deepdiff and are left out, which makes a signature of a small database cost
     /// next to nothing; schemas are all kept, `public` among them. Temporary objects' rows are left
     /// out too, so that other sessions' temporary tables do not count as changes.
     private static let catalogs: [(String, String)] = [
         ("pg_namespace", "oid NOT IN (SELECT oid FROM temporary_namespaces)"),
-        ("pg_class", "oid >= 16384 AND relpersistence <> 't'"),
+        ("pg_class", "\(CatalogSQL.madeAfterInitdb("oid")) AND relpersistence <> 't'"),
         // System columns come and go with their relation, which pg_class already counts.
-        ("pg_attribute", "attrelid >= 16384 AND attnum > 0 AND attrelid NOT IN (SELECT oid FROM temporary_relations)"),
-        ("pg_attrdef", "adrelid >= 16384 AND adrelid NOT IN (SELECT oid FROM temporary_relations)"),
-        ("pg_constraint", "oid >= 16384 AND conrelid NOT IN (SELECT oid FROM temporary_relations)"),
-        ("pg_index", "indexrelid >= 16384 AND indrelid NOT IN (SELECT oid FROM temporary_relations)"),
+        ("pg_attribute", "\(CatalogSQL.madeAfterInitdb("attrelid")) AND attnum > 0 AND attrelid NOT IN (SELECT oid FROM temporary_relations)"),
+        ("pg_attrdef", "\(CatalogSQL.madeAfterInitdb("adrelid")) AND adrelid NOT IN (SELECT oid FROM temporary_relations)"),
+        ("pg_constraint", "\(CatalogSQL.madeAfterInitdb("oid")) AND conrelid NOT IN (SELECT oid FROM temporary_relations)"),
+        ("pg_index", "\(CatalogSQL.madeAfterInitdb("indexrelid")) AND indrelid NOT IN (SELECT oid FROM temporary_relations)"),
         ("pg_trigger", "tgrelid NOT IN (SELECT oid FROM temporary_relations)"),
         ("pg_policy", "polrelid NOT IN (SELECT oid FROM temporary_relations)"),
-        ("pg_rewrite", "oid >= 16384 AND ev_class NOT IN (SELECT oid FROM temporary_relations)"),
+        ("pg_rewrite", "\(CatalogSQL.madeAfterInitdb("oid")) AND ev_class NOT IN (SELECT oid FROM temporary_relations)"),
         ("pg_inherits", "inhrelid NOT IN (SELECT oid FROM temporary_relations)"),
         ("pg_sequence", "seqrelid NOT IN (SELECT oid FROM temporary_relations)"),
-        ("pg_type", "oid >= 16384 AND typnamespace NOT IN (SELECT oid FROM temporary_namespaces)"),
-        ("pg_proc", "oid >= 16384 AND pronamespace NOT IN (SELECT oid FROM temporary_namespaces)"),
-        ("pg_aggregate", "aggfnoid >= 16384"),
+        ("pg_type", "\(CatalogSQL.madeAfterInitdb("oid")) AND typnamespace NOT IN (SELECT oid FROM temporary_namespaces)"),
+        ("pg_proc", "\(CatalogSQL.madeAfterInitdb("oid")) AND pronamespace NOT IN (SELECT oid FROM temporary_namespaces)"),
+        ("pg_aggregate", "\(CatalogSQL.madeAfterInitdb("aggfnoid"))"),
         ("pg_enum", "true"),
-        ("pg_collation", "oid >= 16384"),
+        ("pg_collation", "\(CatalogSQL.madeAfterInitdb("oid"))"),
         ("pg_description", Comments.userComments),
         ("pg_extension", "true"),
         ("pg_event_trigger", "true"),

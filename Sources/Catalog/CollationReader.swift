@@ -4,6 +4,7 @@ import SchemaModel
 /// Reads collations: provider, locale settings and determinism, as one list of settings.
 struct CollationReader: KindReader {
     let subject = "collations"
+    let presence: String? = "EXISTS (SELECT FROM pg_collation WHERE \(CatalogSQL.madeAfterInitdb("oid")))"
 
     func query(serverVersion: Int) -> String {
         // The ICU locale has its own column from PostgreSQL 15 (colliculocale), renamed colllocale in 17.
@@ -25,7 +26,7 @@ struct CollationReader: KindReader {
                c.oid AS oid
         FROM pg_collation c
         JOIN pg_namespace n ON n.oid = c.collnamespace
-        WHERE n.nspname = ANY($1::text[])
+        WHERE \(CatalogSQL.madeAfterInitdb("c.oid")) AND n.nspname = ANY($1::text[])
           AND NOT \(CatalogSQL.isExtensionMember("pg_collation", "c.oid", in: parameters))
         """
     }

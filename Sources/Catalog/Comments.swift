@@ -32,7 +32,7 @@ struct Comments: Sendable {
     /// The comments that can belong to objects deepdiff reads: those on objects made after initdb
     /// (object ids from 16384, `FirstNormalObjectId`) and those on schemas (`public` is older). The
     /// thousands of comments on built-in functions and types are left out.
-    static let userComments = "objoid >= 16384 OR classoid = 'pg_namespace'::regclass"
+    static let userComments = "\(CatalogSQL.madeAfterInitdb("objoid")) OR classoid = 'pg_namespace'::regclass"
 
     /// What the statement reads, for people.
     static let subject = "comments"

@@ -5,6 +5,7 @@ import SchemaModel
 /// the database-wide ones) and object type, named like `postgres on tables`.
 struct DefaultPrivilegesReader: KindReader {
     let subject = "default privileges"
+    let presence: String? = "EXISTS (SELECT FROM pg_default_acl)"
     let parameters: QueryParameters = [.schemas]
 
     func query(serverVersion: Int) -> String {

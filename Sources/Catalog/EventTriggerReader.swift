@@ -5,6 +5,7 @@ import SchemaModel
 /// in a schema read in full, which leaves out those a platform installs with its own functions.
 struct EventTriggerReader: KindReader {
     let subject = "event triggers"
+    let presence: String? = "EXISTS (SELECT FROM pg_event_trigger)"
 
     func query(serverVersion: Int) -> String {
         """

@@ -11,6 +11,10 @@ protocol KindReader: Sendable {
     func query(serverVersion: Int) -> String
     /// The parameters the query takes.
     var parameters: QueryParameters { get }
+    /// A condition true whenever the query can return a row, checked in the read's first round trip:
+    /// when false, the query is not sent. Cheap (an `EXISTS` on the kind's catalog) and broader than
+    /// the query, never narrower. Nil: the query is always sent.
+    var presence: String? { get }
     /// The object one result row describes, with its comment from `comments`.
     func object(from row: Row, comments: Comments) throws(PostgresError) -> SchemaObject
     /// Completes the objects of the whole result, `objects[start...]` made from `rows`, once every row
@@ -20,6 +24,7 @@ protocol KindReader: Sendable {
 
 extension KindReader {
     var parameters: QueryParameters { [.schemas, .extensionMembers] }
+    var presence: String? { nil }
     func complete(_ objects: inout [SchemaObject], from start: Int, rows: QueryResult) throws(PostgresError) {}
 }
 
@@ -61,6 +66,19 @@ struct QueryParameters: OptionSet, Sendable {
 /// SQL fragments every reader shares, so each rule (what counts as an extension's object, what stands
 /// for "never granted") is written once.
 enum CatalogSQL {
+    /// `FirstNormalObjectId`: initdb gives every object it makes (built-in functions, types,
+    /// collations, the system views' rules…) an object id below it, and a running server never hands
+    /// out one below it, even after the counter wraps around. pg_dump tells built-in casts, languages
+    /// and access methods from users' the same way.
+    static let firstNormalObjectID = 16384
+
+    /// A condition true when `objectID` is the id of an object made after initdb (see
+    /// `firstNormalObjectID`): lets the server skip the built-in rows of a catalog by its index on
+    /// object ids instead of reading them and filtering them out by schema.
+    static func madeAfterInitdb(_ objectID: String) -> String {
+        "\(objectID) >= \(firstNormalObjectID)"
+    }
+
     /// A condition true when the object `objectID` of catalog `catalog` was created by an extension,
     /// for a query that takes the list of extensions' objects among its `parameters`.
     static func isExtensionMember(_ catalog: String, _ objectID: String, in parameters: QueryParameters) -> String {

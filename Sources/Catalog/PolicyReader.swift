@@ -5,6 +5,7 @@ import SchemaModel
 /// (e.g. `storage.objects` on Supabase).
 struct PolicyReader: KindReader {
     let subject = "policies"
+    let presence: String? = "EXISTS (SELECT FROM pg_policy)"
     let parameters: QueryParameters = [.schemas, .managedSchemas, .extensionMembers]
 
     func query(serverVersion: Int) -> String {

@@ -5,6 +5,7 @@ import SchemaModel
 /// filters, whole schemas) and their options. Publications belong to the database and are always read.
 struct PublicationReader: KindReader {
     let subject = "publications"
+    let presence: String? = "EXISTS (SELECT FROM pg_publication)"
     let parameters: QueryParameters = []
 
     func query(serverVersion: Int) -> String {

@@ -24,7 +24,7 @@ struct RoutineReader: KindReader {
         FROM pg_proc p
         JOIN pg_namespace n ON n.oid = p.pronamespace
         JOIN pg_language l ON l.oid = p.prolang
-        WHERE p.prokind IN ('f', 'p', 'w')
+        WHERE \(CatalogSQL.madeAfterInitdb("p.oid")) AND p.prokind IN ('f', 'p', 'w')
           AND n.nspname = ANY($1::text[])
           AND NOT \(CatalogSQL.isExtensionMember("pg_proc", "p.oid", in: parameters))
           AND NOT \(CatalogSQL.isInternalPart("pg_proc", "p.oid"))

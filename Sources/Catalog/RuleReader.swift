@@ -4,6 +4,7 @@ import SchemaModel
 /// Reads rewrite rules other than the `_RETURN` rules that make views (those are the views' definitions).
 struct RuleReader: KindReader {
     let subject = "rules"
+    let presence: String? = "EXISTS (SELECT FROM pg_rewrite WHERE \(CatalogSQL.madeAfterInitdb("oid")) AND rulename <> '_RETURN')"
 
     func query(serverVersion: Int) -> String {
         """
@@ -14,7 +15,7 @@ struct RuleReader: KindReader {
         FROM pg_rewrite r
         JOIN pg_class c ON c.oid = r.ev_class
         JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE r.rulename <> '_RETURN'
+        WHERE \(CatalogSQL.madeAfterInitdb("r.oid")) AND r.rulename <> '_RETURN'
           AND n.nspname = ANY($1::text[])
           AND NOT \(CatalogSQL.isExtensionMember("pg_class", "c.oid", in: parameters))
         """

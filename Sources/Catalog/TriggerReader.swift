@@ -9,6 +9,7 @@ import SchemaModel
 struct TriggerReader: KindReader {
     let subject = "triggers"
     let parameters: QueryParameters = [.schemas, .managedSchemas, .extensionMembers]
+    let presence: String? = "EXISTS (SELECT FROM pg_trigger WHERE NOT tgisinternal)"
 
     func query(serverVersion: Int) -> String {
         """

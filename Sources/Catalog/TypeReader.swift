@@ -6,6 +6,11 @@ import SchemaModel
 /// order). Range and base types are counted as unmodeled.
 struct TypeReader: KindReader {
     let subject = "types"
+    /// Enums and domains, or standalone composite types (every table has a composite type too).
+    let presence: String? = """
+        EXISTS (SELECT FROM pg_type WHERE \(CatalogSQL.madeAfterInitdb("oid")) AND typtype IN ('e', 'd'))
+        OR EXISTS (SELECT FROM pg_class WHERE \(CatalogSQL.madeAfterInitdb("oid")) AND relkind = 'c')
+        """
 
     func query(serverVersion: Int) -> String {
         """
@@ -33,7 +38,7 @@ struct TypeReader: KindReader {
         JOIN pg_namespace n ON n.oid = t.typnamespace
         LEFT JOIN pg_type base ON base.oid = t.typbasetype AND t.typbasetype <> 0
         LEFT JOIN pg_class r ON r.oid = t.typrelid AND t.typrelid <> 0
-        WHERE (t.typtype IN ('e', 'd') OR (t.typtype = 'c' AND r.relkind = 'c'))
+        WHERE \(CatalogSQL.madeAfterInitdb("t.oid")) AND (t.typtype IN ('e', 'd') OR (t.typtype = 'c' AND r.relkind = 'c'))
           AND n.nspname = ANY($1::text[])
           AND NOT \(CatalogSQL.isExtensionMember("pg_type", "t.oid", in: parameters))
         """

@@ -62,13 +62,13 @@ struct UnmodeledObjectCounter: Sendable {
             """
             SELECT '\(name)', count(*) FROM \(catalog) o
             JOIN pg_namespace n ON n.oid = o.\(namespace)
-            WHERE \(condition) AND n.nspname = ANY($1::text[]) AND NOT \(CatalogSQL.isExtensionMember(catalog, "o.oid", in: parameters))
+            WHERE \(CatalogSQL.madeAfterInitdb("o.oid")) AND \(condition) AND n.nspname = ANY($1::text[]) AND NOT \(CatalogSQL.isExtensionMember(catalog, "o.oid", in: parameters))
             """
         }
         let databaseWide = databaseKinds.map { name, catalog in
             """
             SELECT '\(name)', count(*) FROM \(catalog) o
-            WHERE o.oid >= 16384 AND NOT \(CatalogSQL.isExtensionMember(catalog, "o.oid", in: parameters))
+            WHERE \(CatalogSQL.madeAfterInitdb("o.oid")) AND NOT \(CatalogSQL.isExtensionMember(catalog, "o.oid", in: parameters))
               AND NOT \(CatalogSQL.isInternalPart(catalog, "o.oid"))
             """
         }
