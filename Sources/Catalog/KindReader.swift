@@ -67,9 +67,9 @@ struct QueryParameters: OptionSet, Sendable {
 /// for "never granted") is written once.
 enum CatalogSQL {
     /// `FirstNormalObjectId`: initdb gives every object it makes (built-in functions, types,
-    /// collations, the system views' rules…) an object id below it, and a running server never hands
-    /// out one below it, even after the counter wraps around. pg_dump tells built-in casts, languages
-    /// and access methods from users' the same way.
+    /// collations, the system views' rules…) an object id below it, and a server started by its
+    /// postmaster never hands out one below it: its counter starts there and wraps around to it.
+    /// pg_dump tells built-in casts, languages and access methods from users' the same way.
     static let firstNormalObjectID = 16384
 
     /// A condition true when `objectID` is the id of an object made after initdb (see
