@@ -80,6 +80,6 @@ public struct MigrationRepair: Hashable, Sendable {
         let safe = !text.isEmpty && text.unicodeScalars.allSatisfy {
             ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)
         }
-        return safe ? text : "'\(text.replacingOccurrences(of: "'", with: "'\\''"))'"
+        return safe ? text : "'\(UTF8Bytes.replacing("'", with: "'\\''", in: text))'"
     }
 }

@@ -28,7 +28,7 @@ public enum Verdict: Hashable, Sendable, Codable {
     }
 
     /// Words for people, e.g. "only in source".
-    public var displayName: String { name.replacingOccurrences(of: "_", with: " ") }
+    public var displayName: String { name.replacing("_", with: " ") }
 
     /// Whether the object exists on one side only.
     public var isOneSided: Bool { self == .onlyInSource || self == .onlyInTarget }

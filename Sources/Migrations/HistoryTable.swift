@@ -137,6 +137,6 @@ struct HistoryTable: Hashable, Sendable {
 
     /// `text` as a quoted SQL identifier.
     static func quoted(_ text: String) -> String {
-        "\"\(text.replacingOccurrences(of: "\"", with: "\"\""))\""
+        "\"\(UTF8Bytes.replacing("\"", with: "\"\"", in: text))\""
     }
 }

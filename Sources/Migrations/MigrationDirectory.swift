@@ -1,5 +1,5 @@
 import Comparison
-import Foundation
+import FoundationEssentials
 import SchemaModel
 
 /// A folder of migration files named `<version>_<name>.sql`, as `supabase/migrations` holds them,
@@ -16,7 +16,7 @@ public struct MigrationDirectory: Sendable {
         public var record: MigrationRecord
 
         /// The file's name without its folder.
-        public var fileName: String { (path as NSString).lastPathComponent }
+        public var fileName: String { PathText.lastComponent(path) }
     }
 
     /// The folder.
@@ -42,7 +42,7 @@ public struct MigrationDirectory: Sendable {
                 skipped.append(name)
                 continue
             }
-            let filePath = (path as NSString).appendingPathComponent(name)
+            let filePath = PathText.joined(path, name)
             guard let data = FileManager.default.contents(atPath: filePath) else {
                 throw MigrationError(.unreadable(path: filePath, reason: "the file cannot be read"))
             }

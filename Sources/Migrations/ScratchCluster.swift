@@ -1,4 +1,10 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import SchemaModel
 
 /// A throwaway PostgreSQL cluster that deepdiff starts in a temporary folder (unix socket only, no
 /// TCP) and removes with `remove()`.
@@ -40,21 +46,21 @@ struct ScratchCluster: Sendable {
 
     /// Stops the server at once (its data is thrown away) and deletes the folder.
     func remove() {
-        let data = (folder as NSString).appendingPathComponent("data")
-        if FileManager.default.fileExists(atPath: (data as NSString).appendingPathComponent("postmaster.pid")) {
-            _ = try? Self.run(asServerUser: true, (binaries as NSString).appendingPathComponent("pg_ctl"),
+        let data = PathText.joined(folder, "data")
+        if FileManager.default.fileExists(atPath: PathText.joined(data, "postmaster.pid")) {
+            _ = try? Self.run(asServerUser: true, PathText.joined(binaries, "pg_ctl"),
                               ["-D", data, "-m", "immediate", "-w", "stop"])
         }
         try? FileManager.default.removeItem(atPath: folder)
     }
 
     private func initializeAndStart() throws(MigrationError) {
-        let data = (folder as NSString).appendingPathComponent("data")
+        let data = PathText.joined(folder, "data")
         if Self.isRoot {
             // The server user must own the folder it writes the data, socket and log into.
             _ = try Self.run(asServerUser: false, "/bin/chown", ["postgres:", folder])
         }
-        let initdb = try Self.run(asServerUser: true, (binaries as NSString).appendingPathComponent("initdb"),
+        let initdb = try Self.run(asServerUser: true, PathText.joined(binaries, "initdb"),
                                   ["-D", data, "-U", "postgres", "--auth-local=trust", "-E", "UTF8", "--locale=C.UTF-8"])
         guard initdb.status == 0 else { throw MigrationError(.shadowUnavailable("initdb failed: \(initdb.output.suffix(400))")) }
         let settings = """
@@ -67,16 +73,18 @@ struct ScratchCluster: Sendable {
             full_page_writes = off
 
             """
-        do {
-            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: (data as NSString).appendingPathComponent("postgresql.conf")))
-            defer { try? handle.close() }
-            try handle.seekToEnd()
-            try handle.write(contentsOf: Data(settings.utf8))
-        } catch {
-            throw MigrationError(.shadowUnavailable("cannot configure the scratch cluster: \(error.localizedDescription)"))
+        // Appended in place: the file belongs to the server's user, which must go on reading it.
+        let configuration = open(PathText.joined(data, "postgresql.conf"), O_WRONLY | O_APPEND)
+        guard configuration >= 0 else {
+            throw MigrationError(.shadowUnavailable("cannot configure the scratch cluster: \(String(cString: strerror(errno)))"))
         }
-        let log = (folder as NSString).appendingPathComponent("server.log")
-        let started = try Self.run(asServerUser: true, (binaries as NSString).appendingPathComponent("pg_ctl"),
+        defer { close(configuration) }
+        let bytes = Array(settings.utf8)
+        guard write(configuration, bytes, bytes.count) == bytes.count else {
+            throw MigrationError(.shadowUnavailable("cannot configure the scratch cluster: \(String(cString: strerror(errno)))"))
+        }
+        let log = PathText.joined(folder, "server.log")
+        let started = try Self.run(asServerUser: true, PathText.joined(binaries, "pg_ctl"),
                                    ["-D", data, "-l", log, "-w", "-t", "60", "start"])
         guard started.status == 0 else {
             let serverLog = (try? String(contentsOfFile: log, encoding: .utf8)) ?? started.output
@@ -91,21 +99,21 @@ struct ScratchCluster: Sendable {
         if let preferredMajor { candidates.append("/usr/lib/postgresql/\(preferredMajor)/bin") }
         if let pgConfig = executable(named: "pg_config"), let result = try? run(asServerUser: false, pgConfig, ["--bindir"]),
            result.status == 0 {
-            candidates.append(result.output.trimmingCharacters(in: .whitespacesAndNewlines))
+            candidates.append(result.output.trimmingWhitespace)
         }
         if let initdb = executable(named: "initdb") {
-            candidates.append((URL(fileURLWithPath: initdb).resolvingSymlinksInPath().path as NSString).deletingLastPathComponent)
+            candidates.append(PathText.parent(URL(fileURLWithPath: initdb).resolvingSymlinksInPath().path))
         }
         let versions = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
         candidates += versions.compactMap(Int.init).sorted(by: >).map { "/usr/lib/postgresql/\($0)/bin" }
         return candidates.first { folder in
-            ["initdb", "pg_ctl"].allSatisfy { FileManager.default.isExecutableFile(atPath: (folder as NSString).appendingPathComponent($0)) }
+            ["initdb", "pg_ctl"].allSatisfy { FileManager.default.isExecutableFile(atPath: PathText.joined(folder, $0)) }
         }
     }
 
     private static func executable(named name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        return path.split(separator: ":").map { ($0 as NSString).appendingPathComponent(name) }
+        return path.split(separator: ":").map { PathText.joined($0, name) }
             .first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 

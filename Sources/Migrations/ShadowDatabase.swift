@@ -1,5 +1,5 @@
 import Catalog
-import Foundation
+import FoundationEssentials
 import PostgresClient
 
 /// The scratch database migrations are applied to: a database deepdiff creates (in a throwaway
@@ -34,7 +34,7 @@ struct ShadowDatabase {
         } catch {
             throw MigrationError(.shadowUnavailable("cannot connect to the shadow database: \(error)"))
         }
-        let name = "deepdiff_shadow_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let name = "deepdiff_shadow_" + UUID().uuidString.lowercased().replacing("-", with: "")
         do {
             _ = try server.query("CREATE DATABASE \(name) TEMPLATE template0 ENCODING 'UTF8'")
         } catch let error where error.kind == .permissionDenied {

@@ -1,6 +1,6 @@
 import Catalog
 import Comparison
-import Foundation
+import FoundationEssentials
 import PostgresClient
 import SchemaModel
 

@@ -1,5 +1,5 @@
 import Comparison
-import class Foundation.JSONEncoder
+import class FoundationEssentials.JSONEncoder
 import SchemaModel
 
 /// The machine-readable report: the whole result, its summary and the overall verdict with the

@@ -15,7 +15,7 @@ public enum JUnitReport {
         for kind in ObjectKind.allCases {
             let objects = result.objects(where: { objectKind, _ in objectKind == kind })
             guard !objects.isEmpty else { continue }
-            suites.append(TestSuite(name: "deepdiff." + kind.pluralDisplayName.replacingOccurrences(of: " ", with: "_"),
+            suites.append(TestSuite(name: "deepdiff." + kind.pluralDisplayName.replacing(" ", with: "_"),
                                     cases: objects.map { testCase($0, in: result, options: options) }))
         }
         if let unmodeled = unmodeledSuite(result.unmodeledObjects) { suites.append(unmodeled) }

@@ -1,3 +1,5 @@
+import SchemaModel
+
 /// Safe pieces of GitHub/GitLab-flavoured Markdown for database-derived text: inline code that
 /// no backtick can close early, table cells that no `|` or line break can split, fences that no
 /// line of the content can end.
@@ -18,14 +20,14 @@ enum MarkdownText {
     /// `text` sanitized for running text (a heading): `&`, `<` and `>` as entities, so it
     /// cannot open an HTML tag.
     static func plain(_ text: String) -> String {
-        TerminalText.sanitized(text).replacingOccurrences(of: "&", with: "&amp;")
-            .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        let ampersands = UTF8Bytes.replacing("&", with: "&amp;", in: TerminalText.sanitized(text))
+        return UTF8Bytes.replacing(">", with: "&gt;", in: UTF8Bytes.replacing("<", with: "&lt;", in: ampersands))
     }
 
     /// A table cell: `|` escaped (GitHub and GitLab honour `\|` inside code spans in tables) and
     /// line breaks written as `<br>`.
     static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: "<br>")
+        UTF8Bytes.replacing("\n", with: "<br>", in: UTF8Bytes.replacing("|", with: "\\|", in: text))
     }
 
     /// One table row from its cells.

@@ -1,4 +1,4 @@
-import Foundation
+import Synchronization
 import SchemaModel
 import SQLTokenizer
 
@@ -19,25 +19,21 @@ extension Fingerprint {
 /// are read at the same time and mostly hold the same definitions, so each text is normalized once.
 /// Texts are told apart byte for byte, never by Unicode equivalence (which `String`'s `==` uses).
 /// Bounded, so that a long-lived process does not grow without end.
-final class NormalizedFingerprints: @unchecked Sendable {
+final class NormalizedFingerprints: Sendable {
     static let shared = NormalizedFingerprints()
     private static let capacity = 100_000
 
-    private let lock = NSLock()
-    private var known: [TextKey: Fingerprint] = [:]
+    private let known = Mutex<[TextKey: Fingerprint]>([:])
 
     func fingerprint(of sql: String) -> Fingerprint {
         let key = TextKey(sql)
-        lock.lock()
-        let remembered = known[key]
-        lock.unlock()
-        if let remembered { return remembered }
+        if let remembered = known.withLock({ $0[key] }) { return remembered }
         var sql = sql
         let computed = Fingerprint(hex: sql.withUTF8 { SQLNormalizer.withCanonicalBytes(of: $0) { SHA256Digest.hex(of: $0) } })
-        lock.lock()
-        if known.count >= Self.capacity { known.removeAll(keepingCapacity: true) }
-        known[key] = computed
-        lock.unlock()
+        known.withLock { known in
+            if known.count >= Self.capacity { known.removeAll(keepingCapacity: true) }
+            known[key] = computed
+        }
         return computed
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Reads and writes snapshot files: deterministic JSON (sorted keys, objects sorted by identity),
 /// free of secrets, with a format marker and version.
@@ -37,7 +37,7 @@ public enum SnapshotFile {
         do {
             try encode(snapshot).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw SnapshotFileError(path: path, reason: .unwritable(error.localizedDescription))
+            throw SnapshotFileError(path: path, reason: .unwritable(FileErrorText.reason(for: error)))
         }
     }
 
@@ -148,7 +148,7 @@ public enum SnapshotFile {
         } catch let error as DecodingError {
             throw SnapshotFileError(path: path, reason: .malformed(Self.describe(error)))
         } catch {
-            throw SnapshotFileError(path: path, reason: .malformed(error.localizedDescription))
+            throw SnapshotFileError(path: path, reason: .malformed(FileErrorText.reason(for: error)))
         }
     }
 

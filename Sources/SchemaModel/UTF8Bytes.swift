@@ -102,3 +102,26 @@ public struct ExactString: Hashable, Sendable {
 
     public func hash(into hasher: inout Hasher) { UTF8Bytes.hash(text, into: &hasher) }
 }
+
+extension UTF8Bytes {
+    /// `text` with every occurrence of `pattern` replaced by `replacement`, matched byte for byte
+    /// (`"\n"` is found inside `"\r\n"`, which `String`'s own `replacing` treats as one character).
+    public static func replacing(_ pattern: String, with replacement: String, in text: String) -> String {
+        let pattern = Array(pattern.utf8)
+        guard let first = pattern.first else { return text }
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == first, bytes.count - index >= pattern.count, bytes[index..<index + pattern.count].elementsEqual(pattern) {
+                result.append(contentsOf: replacement.utf8)
+                index += pattern.count
+            } else {
+                result.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+}

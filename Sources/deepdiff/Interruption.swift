@@ -1,6 +1,6 @@
 import Dispatch
-import Foundation
 import PostgresClient
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -46,20 +46,17 @@ enum Interruption {
         // in `unregister` instead of going on to print that failure after "interrupted".
         live.withLock { connections in
             for connection in connections.values { connection.cancelRunningQuery() }
-            FileHandleOutput.standardError.write("deepdiff: interrupted\n")
+            StandardStream.error.write("deepdiff: interrupted\n")
             exit(ExitStatus.error.rawValue)
         }
     }
 }
 
 /// Connections by identity, behind a lock.
-private final class LockedConnections: @unchecked Sendable {
-    private let lock = NSLock()
-    private var connections: [ObjectIdentifier: PostgresConnection] = [:]
+private final class LockedConnections: Sendable {
+    private let connections = Mutex<[ObjectIdentifier: PostgresConnection]>([:])
 
     func withLock(_ body: (inout [ObjectIdentifier: PostgresConnection]) -> Void) {
-        lock.lock()
-        defer { lock.unlock() }
-        body(&connections)
+        connections.withLock { body(&$0) }
     }
 }

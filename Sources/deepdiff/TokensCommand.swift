@@ -1,5 +1,9 @@
 import ArgumentParser
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SQLTokenizer
 
 /// `deepdiff tokens FILE|-`: prints the tokens of a SQL text as deepdiff's lexer reads them.
@@ -22,7 +26,7 @@ struct TokensCommand: ParsableCommand {
     func run() throws {
         let bytes = try input.read()
         let output = jsonl ? TokenListing.jsonLines(of: bytes) : TokenListing.text(of: bytes)
-        FileHandle.standardOutput.write(Data(output))
+        StandardStream.output.write(output)
     }
 }
 
@@ -33,18 +37,28 @@ struct SQLInputArgument: ParsableArguments {
 
     /// The file's bytes, exactly as stored.
     func read() throws -> [UInt8] {
-        if file == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
-        guard let handle = FileHandle(forReadingAtPath: file) else {
-            throw SQLInputError(path: file, reason: String(cString: strerror(errno)))
-        }
-        defer { try? handle.close() }
-        do {
-            return Array(try handle.readToEnd() ?? Data())
-        } catch {
-            throw SQLInputError(path: file, reason: String(cString: strerror(errno)))
+        let descriptor = file == "-" ? STDIN_FILENO : open(file, O_RDONLY)
+        guard descriptor >= 0 else { throw SQLInputError(path: file, reason: String(cString: strerror(errno))) }
+        defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { return bytes }
+            if count > 0 {
+                bytes.append(contentsOf: chunk[..<count])
+            } else if errno != EINTR {
+                throw SQLInputError(path: file, reason: String(cString: strerror(errno)))
+            }
         }
     }
 }
+
+#if canImport(Glibc)
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+private let systemRead = Darwin.read
+#endif
 
 /// A SQL input that could not be read; shown as `cannot read FILE: reason`.
 struct SQLInputError: Error, CustomStringConvertible {

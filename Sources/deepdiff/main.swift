@@ -25,7 +25,7 @@ do {
         print(message)  // --help, --version
         exit(ExitStatus.same.rawValue)
     }
-    FileHandleOutput.standardError.write("deepdiff: \(message)\n")
+    StandardStream.error.write("deepdiff: \(message)\n")
     exit(ExitStatus.error.rawValue)
 }
 
@@ -38,6 +38,6 @@ do {
     print(DeepDiff.fullMessage(for: error))  // help requested by a command with subcommands
     exit(ExitStatus.same.rawValue)
 } catch {
-    FileHandleOutput.standardError.write("deepdiff: error: \(UserFacingError.describe(error))\n")
+    StandardStream.error.write("deepdiff: error: \(UserFacingError.describe(error))\n")
     exit(ExitStatus.error.rawValue)
 }

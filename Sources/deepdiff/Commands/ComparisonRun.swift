@@ -1,7 +1,12 @@
 import ArgumentParser
 import Catalog
 import Comparison
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Migrations
 import Reports
 import SchemaModel
@@ -99,13 +104,13 @@ struct ReportDestination {
 
     func write(_ text: String) throws {
         guard let path else {
-            FileHandleOutput.standardOutput.write(text)
+            StandardStream.output.write(text)
             return
         }
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw ReportWriteError(path: path, reason: error.localizedDescription)
+            throw ReportWriteError(path: path, reason: FileErrorText.reason(for: error))
         }
     }
 }

@@ -12,7 +12,8 @@ enum MigrationVerificationText {
         }
         let width = verification.migrations.map { title($0.migration.version, $0.migration.name).count }.max() ?? 0
         for migration in verification.migrations {
-            let name = title(migration.migration.version, migration.migration.name).padding(toLength: width, withPad: " ", startingAt: 0)
+            let title = title(migration.migration.version, migration.migration.name)
+            let name = title + String(repeating: " ", count: max(0, width - title.count))
             let differences = migration.differences
             if differences.isEmpty {
                 lines.append("  present    \(name)  \(count(migration.objects.count, "object")) present exactly")
@@ -74,7 +75,7 @@ enum MigrationVerificationText {
 
     /// Text on one line, cut short, so a long statement or value does not flood the report.
     private static func oneLine(_ text: String) -> String {
-        let flat = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        let flat = text.split(whereSeparator: \.isNewline).map(\.trimmingWhitespace).joined(separator: " ")
         return flat.count > 160 ? "\(flat.prefix(160))…" : flat
     }
 }

@@ -24,7 +24,7 @@ struct SnapshotCommand: ParsableCommand {
         KeptUntilExit.keep(snapshot)
         try SnapshotFile.write(snapshot, to: output)
         if !sourceOptions.quiet {
-            FileHandleOutput.standardError.write("deepdiff: wrote \(snapshot.objects.count) objects to \(output)\n")
+            StandardStream.error.write("deepdiff: wrote \(snapshot.objects.count) objects to \(output)\n")
         }
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import Migrations
 import PostgresClient
 
@@ -36,8 +36,8 @@ struct VerifyMigrationsCommand: ParsableCommand {
     @OptionGroup var sourceOptions: SourceOptions
 
     func validate() throws {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
+        var isFolder = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder else {
             throw ValidationError("\(directory) is not a folder")
         }
         for file in setup where !FileManager.default.isReadableFile(atPath: file) {
@@ -63,14 +63,14 @@ struct VerifyMigrationsCommand: ParsableCommand {
             throw SideReadError(side: side.label, underlying: error)
         }
         if !sourceOptions.quiet {
-            FileHandleOutput.standardError.write("deepdiff: applying \(migrations.files.count) migrations to a scratch database…\n")
+            StandardStream.error.write("deepdiff: applying \(migrations.files.count) migrations to a scratch database…\n")
         }
         let verification = try ShadowVerification(directory: migrations, setupFiles: setup, shadowURL: shadow,
                                                   scope: context.scope(config: config),
                                                   statementTimeoutMilliseconds: sourceOptions.statementTimeout * 1000,
                                                   connectTimeoutSeconds: sourceOptions.connectTimeout)
             .verify(against: connection, label: side.label)
-        FileHandleOutput.standardOutput.write(MigrationVerificationText.render(verification, directory: migrations, label: side.label))
+        StandardStream.output.write(MigrationVerificationText.render(verification, directory: migrations, label: side.label))
         throw (verification.allPresentExactly ? ExitStatus.same : ExitStatus.different).exitCode
     }
 }

@@ -1,5 +1,5 @@
 import Comparison
-import Foundation
+import FoundationEssentials
 
 /// `deepdiff.toml`: named environments (a URL, a service name or a snapshot file each), the default
 /// pair, the schemas in scope and the objects to ignore.

@@ -111,7 +111,7 @@ struct TOMLDocument: Sendable {
                 let word = cursor.readBareWord()
                 if word == "true" { return .boolean(true) }
                 if word == "false" { return .boolean(false) }
-                if let number = Int(word.replacingOccurrences(of: "_", with: "")) { return .integer(number) }
+                if let number = Int(word.replacing("_", with: "")) { return .integer(number) }
                 throw ParseError(line: line, message: word.isEmpty ? "missing value" : "unsupported value '\(word)' (use a \"quoted string\")")
             }
         }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PostgresClient
 
 /// How deepdiff recognises and names connection strings, always without their password.
@@ -35,7 +35,7 @@ enum ConnectionTarget {
             characters = characters.drop { $0 == " " || $0 == "\t" || $0 == "\n" }
             guard !characters.isEmpty else { return values }
             guard let equals = characters.firstIndex(of: "=") else { return nil }
-            let keyword = characters[..<equals].trimmingCharacters(in: .whitespaces)
+            let keyword = characters[..<equals].trimmingWhitespace
             characters = characters[characters.index(after: equals)...].drop { $0 == " " }
             var value = ""
             if characters.first == "'" {

@@ -1,6 +1,11 @@
 import ArgumentParser
 import Catalog
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The source options and the process environment, turned into what a command needs to read sides:
 /// the config file, the resolved sides, the schema scope and a loader.

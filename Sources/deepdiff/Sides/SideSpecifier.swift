@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PostgresClient
 
 /// One side of a comparison as the user named it, resolved: a live database or a snapshot file.

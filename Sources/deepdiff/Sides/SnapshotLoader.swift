@@ -1,9 +1,9 @@
 import Catalog
 import Dispatch
-import Foundation
 import Migrations
 import PostgresClient
 import SchemaModel
+import Synchronization
 
 /// Turns resolved sides into snapshots: reads live databases (both at once) or loads snapshot files.
 struct SnapshotLoader: Sendable {
@@ -57,8 +57,10 @@ struct SnapshotLoader: Sendable {
                 }
                 var snapshot = try reader.confirm(unconfirmed, on: connection)
                 snapshot.migrationHistories = histories
-                let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-                progress?.report("read \(side.label): \(snapshot.objects.count) objects in \(String(format: "%.2f", seconds)) s")
+                // Seconds to two decimals, rounded.
+                let hundredths = (DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds + 5_000_000) / 10_000_000
+                let seconds = "\(hundredths / 100)." + (hundredths % 100 < 10 ? "0" : "") + "\(hundredths % 100)"
+                progress?.report("read \(side.label): \(snapshot.objects.count) objects in \(seconds) s")
                 return snapshot
             } catch {
                 throw SideReadError(side: side.label, underlying: error)
@@ -90,7 +92,10 @@ struct SnapshotLoader: Sendable {
 
 /// Where the two sides' reads, running on their own threads, leave their objects and outcomes.
 private final class SidesBoard: @unchecked Sendable {
-    private let condition = NSCondition()
+    /// Guards `reads` and `results`.
+    private let lock = Mutex<Void>(())
+    /// Signalled after every change, for the one waiting thread to look again.
+    private let changed = DispatchSemaphore(value: 0)
     private var reads: [Snapshot?] = [nil, nil]
     private var results: [Result<Snapshot, any Error>?] = [nil, nil]
 
@@ -106,30 +111,32 @@ private final class SidesBoard: @unchecked Sendable {
 
     /// Makes `change` under the lock and wakes the waiting thread.
     private func record(_ change: () -> Void) {
-        condition.lock()
-        change()
-        condition.broadcast()
-        condition.unlock()
+        lock.withLock { _ in change() }
+        changed.signal()
     }
 
     /// Both sides' objects, or nil as soon as a side has failed before reading them.
     func waitForBothRead() -> (Snapshot, Snapshot)? {
-        condition.lock()
-        defer { condition.unlock() }
-        while true {
+        waitFor { () -> (Snapshot, Snapshot)?? in
             if let source = reads[0], let target = reads[1] { return (source, target) }
-            if results.contains(where: { if case .failure = $0 { true } else { false } }) { return nil }
-            condition.wait()
+            if results.contains(where: { if case .failure = $0 { true } else { false } }) { return .some(nil) }
+            return nil
         }
     }
 
     /// Both sides' outcomes, once both are done.
     func waitForBothFinished() -> (Result<Snapshot, any Error>, Result<Snapshot, any Error>) {
-        condition.lock()
-        defer { condition.unlock() }
-        while true {
+        waitFor {
             if let source = results[0], let target = results[1] { return (source, target) }
-            condition.wait()
+            return nil
+        }
+    }
+
+    /// The first non-nil answer of `check`, asked under the lock now and after each change.
+    private func waitFor<Answer>(_ check: () -> Answer?) -> Answer {
+        while true {
+            if let answer = lock.withLock({ _ in check() }) { return answer }
+            changed.wait()
         }
     }
 }
@@ -148,6 +155,6 @@ struct SideReadError: Error, CustomStringConvertible {
 /// Progress lines on standard error, for people waiting on large databases.
 struct ProgressReporter: Sendable {
     func report(_ line: String) {
-        FileHandleOutput.standardError.write("deepdiff: \(line)\n")
+        StandardStream.error.write("deepdiff: \(line)\n")
     }
 }
