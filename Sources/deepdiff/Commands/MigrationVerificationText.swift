@@ -1,5 +1,6 @@
 import Comparison
 import Migrations
+import SchemaModel
 
 /// The terminal report of `verify-migrations`: one line per migration, the objects that are not
 /// present exactly under it, and a failed file with its statement and error.

@@ -1,5 +1,5 @@
-import FoundationEssentials
 import PostgresClient
+import SchemaModel
 
 /// How deepdiff recognises and names connection strings, always without their password.
 enum ConnectionTarget {
