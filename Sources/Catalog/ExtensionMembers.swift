@@ -13,10 +13,12 @@ enum ExtensionMembers {
     static let subject = "extensions' objects"
 
     /// One row, one column `members`: the list as an `int8[]` literal, `{}` when there is none.
+    /// A member's dependency always refers to its extension, so the rows are found through pg_depend's
+    /// index on what is referred to, without a scan of every dependency of the database.
     static let query = """
         SELECT coalesce(array_agg((d.classid::int8 << 32) | d.objid::int8), '{}')::text AS members
         FROM pg_depend d
-        WHERE d.deptype = 'e'
+        WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
         """
 
     /// The statement that reads the list.
