@@ -16,7 +16,7 @@ public struct MigrationDirectory: Sendable {
         public var record: MigrationRecord
 
         /// The file's name without its folder.
-        public var fileName: String { PathText.lastComponent(path) }
+        public var fileName: String { URL(fileURLWithPath: path).lastPathComponent }
     }
 
     /// The folder.

@@ -102,7 +102,7 @@ struct ScratchCluster: Sendable {
             candidates.append(result.output.trimmingWhitespace)
         }
         if let initdb = executable(named: "initdb") {
-            candidates.append(PathText.parent(URL(fileURLWithPath: initdb).resolvingSymlinksInPath().path))
+            candidates.append(URL(fileURLWithPath: initdb).resolvingSymlinksInPath().deletingLastPathComponent().path)
         }
         let versions = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
         candidates += versions.compactMap(Int.init).sorted(by: >).map { "/usr/lib/postgresql/\($0)/bin" }

@@ -1,28 +1,9 @@
-/// File paths and words as text, without Foundation's `NSString`.
+/// File paths joined as text, as given: `URL` would make a relative folder absolute, and the paths
+/// of migration files are shown to people as they named the folder.
 public enum PathText {
     /// `name` inside `folder`: one `/` between them, whether or not `folder` ends with one.
     public static func joined<Folder: StringProtocol>(_ folder: Folder, _ name: String) -> String {
         if folder.isEmpty { return name }
         return folder.hasSuffix("/") ? folder + name : folder + "/" + name
-    }
-
-    /// The last component of `path` ("b.sql" for "/a/b.sql"), trailing slashes ignored.
-    public static func lastComponent(_ path: String) -> String {
-        let trimmed = path.reversed().drop { $0 == "/" }.reversed()
-        guard let slash = trimmed.lastIndex(of: "/") else { return String(trimmed) }
-        return String(trimmed[trimmed.index(after: slash)...])
-    }
-
-    /// `path` without its last component ("/a" for "/a/b.sql", "/" for "/a").
-    public static func parent(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
-    }
-}
-
-extension StringProtocol {
-    /// The text without whitespace or line breaks at either end.
-    public var trimmingWhitespace: String {
-        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }
 }
