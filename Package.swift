@@ -10,9 +10,7 @@ let package = Package(
         .executable(name: "deepdiff", targets: ["deepdiff"]),
         .library(name: "SQLTokenizer", targets: ["SQLTokenizer"]),
     ],
-    dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-    ],
+    dependencies: [],
     targets: [
         // Bytes to tokens, PostgreSQL's lexical rules, and the normalizer. No dependencies.
         .target(name: "SQLTokenizer"),
@@ -35,14 +33,15 @@ let package = Package(
         .target(name: "Comparison", dependencies: ["SchemaModel", "SQLTokenizer", "SQLFingerprint"]),
         // Migration-history tables of each framework, migration files, shadow verification.
         .target(name: "Migrations", dependencies: ["Catalog", "Comparison", "PostgresClient", "SchemaModel", "SQLFingerprint", "SQLTokenizer"]),
+        // A command line read against declared commands and options, and their help. No dependencies.
+        .target(name: "CommandLineArguments"),
         // Text, JSON, JUnit XML, Markdown: functions of a comparison result.
         .target(name: "Reports", dependencies: ["Comparison", "SchemaModel"]),
         .executableTarget(
             name: "deepdiff",
             dependencies: [
                 "SQLTokenizer", "SQLFingerprint", "SchemaModel", "PostgresClient", "Catalog",
-                "Comparison", "Migrations", "Reports", "CMalloc",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Comparison", "Migrations", "Reports", "CMalloc", "CommandLineArguments",
             ]
         ),
         // Release-mode throughput benchmark of the tokenizer and normalizer (scripts/bench-tokenizer).
@@ -58,6 +57,7 @@ let package = Package(
         .testTarget(name: "CatalogTests", dependencies: ["Catalog", "PostgresClient", "SchemaModel", "GoldenFiles"]),
         .testTarget(name: "ComparisonTests", dependencies: ["Comparison", "SchemaModel", "SQLFingerprint", "GoldenFiles"]),
         .testTarget(name: "MigrationsTests", dependencies: ["Migrations", "Comparison", "SchemaModel", "PostgresClient", "Catalog", "GoldenFiles"]),
+        .testTarget(name: "CommandLineArgumentsTests", dependencies: ["CommandLineArguments"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Comparison", "SchemaModel", "GoldenFiles"]),
         .testTarget(name: "EndToEndTests", dependencies: ["deepdiff", "GoldenFiles"]),
         // Hostile databases, never-a-false-identical mutations, read-only and secrets proofs.

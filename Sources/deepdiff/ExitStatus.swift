@@ -1,11 +1,6 @@
-import ArgumentParser
-
 /// deepdiff's exit-code contract, like diff(1): 0 the same, 1 differences found, 2 error.
 enum ExitStatus: Int32 {
     case same = 0
     case different = 1
     case error = 2
-
-    /// Thrown by a command to end with this status once its output is written.
-    var exitCode: ExitCode { ExitCode(rawValue) }
 }

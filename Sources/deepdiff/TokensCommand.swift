@@ -1,4 +1,4 @@
-import ArgumentParser
+import CommandLineArguments
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -7,33 +7,46 @@ import Darwin
 import SQLTokenizer
 
 /// `deepdiff tokens FILE|-`: prints the tokens of a SQL text as deepdiff's lexer reads them.
-struct TokensCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "tokens",
+struct TokensCommand: Command {
+    static let jsonl = CommandOption.flag("jsonl", help: "Print one JSON object per line instead of text.")
+
+    static let interface = CommandInterface(
+        name: "tokens",
         abstract: "Print the tokens of a SQL file (or - for standard input), one per line.",
         discussion: """
             Each line is `START-END KIND TEXT` (UTF-8 byte offsets, end exclusive; control \
             characters and invalid bytes escaped). With --jsonl, one JSON object per token with \
             keys start, end, kind, text, and for error tokens also bytes (the raw bytes in hex).
-            """
+            """,
+        arguments: [SQLInputArgument.file],
+        options: [jsonl]
     )
 
-    @OptionGroup var input: SQLInputArgument
+    let input: SQLInputArgument
+    let jsonl: Bool
 
-    @Flag(name: .long, help: "Print one JSON object per line instead of text.")
-    var jsonl = false
+    init(_ arguments: ParsedArguments) {
+        input = SQLInputArgument(arguments)
+        jsonl = arguments.isSet(Self.jsonl)
+    }
 
-    func run() throws {
+    func run() throws -> ExitStatus {
         let bytes = try input.read()
         let output = jsonl ? TokenListing.jsonLines(of: bytes) : TokenListing.text(of: bytes)
         StandardStream.output.write(output)
+        return .same
     }
 }
 
 /// The SQL text a command reads: a file path, or `-` for standard input.
-struct SQLInputArgument: ParsableArguments {
-    @Argument(help: "A SQL file, or - to read standard input.")
-    var file: String
+struct SQLInputArgument {
+    static let file = PositionalArgument.one("file", help: "A SQL file, or - to read standard input.")
+
+    let file: String
+
+    init(_ arguments: ParsedArguments) {
+        file = arguments.value(Self.file)
+    }
 
     /// The file's bytes, exactly as stored.
     func read() throws -> [UInt8] {

@@ -1,4 +1,4 @@
-import ArgumentParser
+import CommandLineArguments
 #if canImport(Glibc)
 import CMalloc
 import Glibc
@@ -13,30 +13,36 @@ import Glibc
 mallopt(M_TOP_PAD, 32 << 20)
 #endif
 
-// swift-argument-parser exits 64 on usage errors and 1 on other errors; deepdiff maps every
-// failure onto its own contract instead: 0 same, 1 differences found, 2 error.
-Interruption.install()
-var command: any ParsableCommand
-do {
-    command = try DeepDiff.parseAsRoot()
-} catch {
-    let message = DeepDiff.fullMessage(for: error)
-    if DeepDiff.exitCode(for: error) == .success {
-        print(message)  // --help, --version
-        exit(ExitStatus.same.rawValue)
-    }
-    StandardStream.error.write("deepdiff: \(message)\n")
+/// Ends the process with a usage error: one line, and where to read how the command is used.
+func exitWithUsageError(_ problem: UsageError, of command: CommandInterface?) -> Never {
+    StandardStream.error.write("deepdiff: error: \(problem); \(DeepDiff.program.helpHint(for: command))\n")
     exit(ExitStatus.error.rawValue)
 }
 
+// Every way out maps onto deepdiff's contract: 0 same, 1 differences found, 2 error.
+Interruption.install()
+let command: any Command
 do {
-    try command.run()
-    exit(ExitStatus.same.rawValue)
-} catch let status as ExitCode {
-    exit(status.rawValue)
-} catch where DeepDiff.exitCode(for: error) == .success {
-    print(DeepDiff.fullMessage(for: error))  // help requested by a command with subcommands
-    exit(ExitStatus.same.rawValue)
+    switch try DeepDiff.program.invocation(for: Array(CommandLine.arguments.dropFirst())) {
+    case .help(let text):
+        StandardStream.output.write(text)
+        exit(ExitStatus.same.rawValue)
+    case .version(let version):
+        StandardStream.output.write(version + "\n")
+        exit(ExitStatus.same.rawValue)
+    case .run(let interface, let arguments):
+        do {
+            command = try DeepDiff.command(interface, arguments)
+        } catch {
+            exitWithUsageError(error, of: interface)
+        }
+    }
+} catch {
+    exitWithUsageError(error.problem, of: error.command)
+}
+
+do {
+    exit(try command.run().rawValue)
 } catch {
     StandardStream.error.write("deepdiff: error: \(UserFacingError.describe(error))\n")
     exit(ExitStatus.error.rawValue)

@@ -1,25 +1,33 @@
-import ArgumentParser
+import CommandLineArguments
 
 /// `deepdiff compare [SOURCE TARGET]`: every object of two databases or snapshots.
-struct CompareCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "compare",
+struct CompareCommand: Command {
+    static let interface = CommandInterface(
+        name: "compare",
         abstract: "Compare every object of two databases (or snapshots) and prove each identical, or show what differs.",
         discussion: """
             SOURCE and TARGET are connection strings (postgresql://..., 'host=... dbname=...', \
             service=NAME), snapshot files, or environment names from deepdiff.toml. Left out, they \
             are the config file's default pair. Exit status: 0 same, 1 differences, 2 error.
-            """
+            """,
+        arguments: [SidePairArguments.sides],
+        options: SourceOptions.options + OutputOptions.options + MigrationFilesOptions.options
     )
 
-    @OptionGroup var pair: SidePairArguments
-    @OptionGroup var sourceOptions: SourceOptions
-    @OptionGroup var outputOptions: OutputOptions
-    @OptionGroup var migrationFiles: MigrationFilesOptions
+    let pair: SidePairArguments
+    let sourceOptions: SourceOptions
+    let outputOptions: OutputOptions
+    let migrationFiles: MigrationFilesOptions
 
-    func run() throws {
-        let status = try ComparisonRun(sources: sourceOptions, output: outputOptions)
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        pair = try SidePairArguments(arguments)
+        sourceOptions = try SourceOptions(arguments)
+        outputOptions = try OutputOptions(arguments)
+        migrationFiles = MigrationFilesOptions(arguments)
+    }
+
+    func run() throws -> ExitStatus {
+        try ComparisonRun(sources: sourceOptions, output: outputOptions)
             .run(arguments: pair.sides, migrationsDirectory: migrationFiles.directory)
-        throw status.exitCode
     }
 }

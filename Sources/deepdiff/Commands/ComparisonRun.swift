@@ -1,5 +1,5 @@
-import ArgumentParser
 import Catalog
+import CommandLineArguments
 import Comparison
 import FoundationEssentials
 #if canImport(Glibc)
@@ -71,7 +71,7 @@ struct ComparisonRun {
         guard let path else { return nil }
         let directory = try MigrationDirectory(path: path)
         guard !directory.files.isEmpty else {
-            throw ValidationError("\(path) holds no migration files named <version>_<name>.sql")
+            throw UsageError("\(path) holds no migration files named <version>_<name>.sql")
         }
         return directory
     }

@@ -1,13 +1,19 @@
-import ArgumentParser
+import CommandLineArguments
 import FoundationEssentials
 import Migrations
 import PostgresClient
 
 /// `deepdiff verify-migrations DIR --against DATABASE`: applies the migration files to a scratch
 /// database and proves, migration by migration, whether their effects are present exactly in DATABASE.
-struct VerifyMigrationsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "verify-migrations",
+struct VerifyMigrationsCommand: Command {
+    static let directory = PositionalArgument.one("directory", help: "The folder of migration files.")
+    static let against = CommandOption.value("against", help: "The database to check: a connection string, service=NAME or an environment of deepdiff.toml.",
+                                             required: true)
+    static let shadow = CommandOption.value("shadow", help: "A PostgreSQL server (connection string) for the scratch database, instead of a throwaway local one.")
+    static let setup = CommandOption.repeatedValue("setup", help: "SQL run before the migrations, e.g. roles and schemas the platform provides (repeatable, in order).")
+
+    static let interface = CommandInterface(
+        name: "verify-migrations",
         abstract: "Apply migration files to a scratch database and check that each one's effects are present exactly in a database.",
         discussion: """
             The files (<version>_<name>.sql, as in supabase/migrations) are applied in order, each in one \
@@ -18,43 +24,42 @@ struct VerifyMigrationsCommand: ParsableCommand {
 
             Exit codes: 0 every migration's effects are present exactly, 1 some are not (or a file failed \
             to apply), 2 error.
-            """
+            """,
+        arguments: [directory],
+        options: [against, shadow, setup] + SourceOptions.options
     )
 
-    @Argument(help: "The folder of migration files.")
-    var directory: String
+    let directory: String
+    let against: String
+    let shadow: String?
+    let setup: [String]
+    let sourceOptions: SourceOptions
 
-    @Option(name: .long, help: "The database to check: a connection string, service=NAME or an environment of deepdiff.toml.")
-    var against: String
-
-    @Option(name: .long, help: "A PostgreSQL server (connection string) for the scratch database, instead of a throwaway local one.")
-    var shadow: String?
-
-    @Option(name: .long, help: "SQL run before the migrations, e.g. roles and schemas the platform provides (repeatable, in order).")
-    var setup: [String] = []
-
-    @OptionGroup var sourceOptions: SourceOptions
-
-    func validate() throws {
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        directory = arguments.value(Self.directory)
+        against = try arguments.requiredValue(Self.against)
+        shadow = arguments.value(Self.shadow)
+        setup = arguments.values(Self.setup)
+        sourceOptions = try SourceOptions(arguments)
         var isFolder = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder else {
-            throw ValidationError("\(directory) is not a folder")
+            throw UsageError("\(directory) is not a folder")
         }
         for file in setup where !FileManager.default.isReadableFile(atPath: file) {
-            throw ValidationError("cannot read setup file \(file)")
+            throw UsageError("cannot read setup file \(file)")
         }
     }
 
-    func run() throws {
+    func run() throws -> ExitStatus {
         let context = SideContext(options: sourceOptions)
         let config = try context.loadConfig()
         let side = try context.resolve(against, config: config)
         guard case .database(let connectionString, let password) = side.origin else {
-            throw ValidationError("--against must be a database, not a snapshot file: migrations are compared with a live catalog")
+            throw UsageError("--against must be a database, not a snapshot file: migrations are compared with a live catalog")
         }
         let migrations = try MigrationDirectory(path: directory)
         guard !migrations.files.isEmpty else {
-            throw ValidationError("\(directory) holds no migration files named <version>_<name>.sql")
+            throw UsageError("\(directory) holds no migration files named <version>_<name>.sql")
         }
         let connection: PostgresConnection
         do {
@@ -71,6 +76,6 @@ struct VerifyMigrationsCommand: ParsableCommand {
                                                   connectTimeoutSeconds: sourceOptions.connectTimeout)
             .verify(against: connection, label: side.label)
         StandardStream.output.write(MigrationVerificationText.render(verification, directory: migrations, label: side.label))
-        throw (verification.allPresentExactly ? ExitStatus.same : ExitStatus.different).exitCode
+        return verification.allPresentExactly ? .same : .different
     }
 }

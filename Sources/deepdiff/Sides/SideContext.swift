@@ -1,5 +1,5 @@
-import ArgumentParser
 import Catalog
+import CommandLineArguments
 import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
@@ -37,14 +37,14 @@ struct SideContext {
             names = (arguments[0], arguments[1])
         case 0:
             guard let config else {
-                throw ValidationError("give SOURCE and TARGET, or write a deepdiff.toml with a [defaults] source and target")
+                throw UsageError("give SOURCE and TARGET, or write a deepdiff.toml with a [defaults] source and target")
             }
             guard let source = config.defaultSource, let target = config.defaultTarget else {
-                throw ValidationError("\(config.path) has no default pair: set source and target under [defaults], or give SOURCE and TARGET")
+                throw UsageError("\(config.path) has no default pair: set source and target under [defaults], or give SOURCE and TARGET")
             }
             names = (source, target)
         default:
-            throw ValidationError("give both SOURCE and TARGET, or neither to use the config file's default pair")
+            throw UsageError(SidePairArguments.oneSideGiven)
         }
         return (try resolve(names.0, config: config), try resolve(names.1, config: config))
     }
