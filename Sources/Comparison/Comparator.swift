@@ -1,5 +1,6 @@
 import Dispatch
 import SchemaModel
+import Synchronization
 
 /// Compares two snapshots object by object: a pure function from two snapshots to a
 /// `ComparisonResult`, with no I/O.
@@ -23,8 +24,13 @@ public enum Comparator {
             knownStrictlySorted: source.objectsAreStrictlyInIdentityOrder && target.objectsAreStrictlyInIdentityOrder)
 
         let sourceSide = SnapshotSide(source), targetSide = SnapshotSide(target)
+        // Column order needs the pairs alone: one thread works it out while the others compare objects.
+        let columnOrder = Mutex<[ObjectScope.RelationName: AttributeDifference]>([:])
         var comparisons = SharedObjects.with(sourceObjects, targetObjects) { objects in
-            concurrentMap(pairs) { pair in
+            concurrentMap(pairs, alongside: {
+                let differences = ColumnOrder.differences(pairs: pairs, source: sourceObjects, target: targetObjects)
+                columnOrder.withLock { $0 = differences }
+            }) { pair in
                 switch pair {
                 case .matched(let source, let target):
                     compare(objects.source.baseAddress! + source, objects.target.baseAddress! + target,
@@ -36,7 +42,7 @@ public enum Comparator {
                 }
             }
         }
-        addColumnOrderDifferences(to: &comparisons, pairs: pairs, source: sourceObjects, target: targetObjects)
+        addColumnOrderDifferences(to: &comparisons, differences: columnOrder.withLock { $0 })
 
         let sourceDescription = SideDescription(label: sourceLabel, database: source.database, server: source.server)
         let targetDescription = SideDescription(label: targetLabel, database: target.database, server: target.server)
@@ -89,9 +95,8 @@ public enum Comparator {
 
     /// Adds a `column order` difference to each table, view or materialized view present on both
     /// sides whose shared columns appear in another order, and makes its verdict `different`.
-    static func addColumnOrderDifferences(to comparisons: inout [ObjectComparison], pairs: [ObjectPair],
-                                          source: [SchemaObject], target: [SchemaObject]) {
-        let differences = ColumnOrder.differences(pairs: pairs, source: source, target: target)
+    static func addColumnOrderDifferences(to comparisons: inout [ObjectComparison],
+                                          differences: [ObjectScope.RelationName: AttributeDifference]) {
         guard !differences.isEmpty else { return }
         for index in comparisons.indices where ObjectScope.relationKinds.contains(comparisons[index].identity.kind)
             && !comparisons[index].verdict.isOneSided {
@@ -106,13 +111,21 @@ public enum Comparator {
     /// fingerprinting, small enough to balance uneven definition sizes.
     static let chunkSize = 128
 
-    /// `items.map(transform)`, run on all cores. Each result is written once, straight into the
-    /// returned array's storage.
-    static func concurrentMap<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform: @Sendable (Item) -> Result) -> [Result] {
-        guard items.count > chunkSize else { return items.map(transform) }
+    /// `items.map(transform)`, run on all cores, and `alongside` run once meanwhile, by the first
+    /// thread to start (so that the other threads are still mapping while it runs). Each result is
+    /// written once, straight into the returned array's storage.
+    static func concurrentMap<Item: Sendable, Result: Sendable>(_ items: [Item], alongside: @Sendable () -> Void = {},
+                                                                _ transform: @Sendable (Item) -> Result) -> [Result] {
+        guard items.count > chunkSize else {
+            alongside()
+            return items.map(transform)
+        }
         return Array(unsafeUninitializedCapacity: items.count) { buffer, initializedCount in
             let slots = WriteOnceSlots(buffer: buffer)
-            DispatchQueue.concurrentPerform(iterations: (items.count + chunkSize - 1) / chunkSize) { chunk in
+            // Iteration 0 is `alongside`; iteration n > 0 maps chunk n - 1.
+            DispatchQueue.concurrentPerform(iterations: (items.count + chunkSize - 1) / chunkSize + 1) { iteration in
+                guard iteration > 0 else { return alongside() }
+                let chunk = iteration - 1
                 for index in (chunk * chunkSize)..<min(items.count, (chunk + 1) * chunkSize) {
                     slots.initialize(index, to: transform(items[index]))
                 }

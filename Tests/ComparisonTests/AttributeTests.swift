@@ -193,4 +193,14 @@ struct ColumnOrderTests {
         #expect(view.verdict == .different)
         #expect(view.attributeDifferences.map(\.name) == ["column order"])
     }
+
+    @Test("among hundreds of objects, compared on several threads, a reordered table is still found and the rest are not")
+    func reorderedAmongMany() throws {
+        // Far more objects than one chunk of the comparison's parallel work (128).
+        let padding = (0..<300).map { Fixture.object(.table, "pad\($0)") }
+        let result = Fixture.compare(padding + table(["id", "name", "email"]), padding + table(["id", "email", "name"]))
+        let reordered = result.objects.filter { $0.attributeDifferences.map(\.name) == [ColumnOrder.attributeName] }
+        #expect(reordered.map(\.identity) == [ObjectIdentity(kind: .table, schema: "public", name: "t")])
+        #expect(result.objects.filter { $0.verdict != .identical }.count == 1)
+    }
 }
