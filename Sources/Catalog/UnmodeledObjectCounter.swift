@@ -23,15 +23,11 @@ struct UnmodeledObjectCounter: Sendable {
         ("conversion", "pg_conversion"),
     ]
 
-    /// Kinds held in a schema that share a catalog with kinds deepdiff reads: (name for people,
-    /// catalog, namespace column, condition).
-    private static let schemaBoundKinds: [(String, String, String, String)] = [
-        ("foreign table", "pg_class", "relnamespace", "relkind = 'f'"),
-        ("range type", "pg_type", "typnamespace", "typtype = 'r'"),
-        // A base type made with CREATE TYPE, not the array type PostgreSQL adds for every type.
-        ("base type", "pg_type", "typnamespace",
-         "typtype = 'b' AND NOT EXISTS (SELECT FROM pg_type element WHERE element.typarray = o.oid)"),
-    ]
+    /// Kinds of type deepdiff does not model, by `typtype`: (name for people, code). A type made with
+    /// CREATE TYPE depends on its schema like the kinds above; the types PostgreSQL makes with another
+    /// object (a type's array type, a table's row type) depend on that object instead, so they are
+    /// not found there, and need not be told apart.
+    private static let typeKinds: [(String, String)] = [("range type", "r"), ("base type", "b")]
 
     /// Kinds that belong to the whole database: (name for people, catalog).
     private static let databaseKinds: [(String, String)] = [
@@ -49,22 +45,28 @@ struct UnmodeledObjectCounter: Sendable {
     /// One query, one row per kind (the kinds found through pg_depend only when present).
     static let query: String = {
         let kindOfCatalog = schemaBoundCatalogs.map { name, catalog in "WHEN '\(catalog)'::regclass THEN '\(name)'" }
-        let catalogs = schemaBoundCatalogs.map { "'\($0.1)'::regclass" }.joined(separator: ", ")
+        let kindOfType = typeKinds.map { name, code in "WHEN '\(code)' THEN '\(name)'" }
+        let catalogs = (schemaBoundCatalogs.map(\.1) + ["pg_type"]).map { "'\($0)'::regclass" }.joined(separator: ", ")
         let throughDependencies = """
-            SELECT CASE d.classid \(kindOfCatalog.joined(separator: " ")) END AS kind, count(*) AS objects
-            FROM pg_depend d
-            WHERE d.refclassid = 'pg_namespace'::regclass AND d.deptype = 'n' AND d.classid IN (\(catalogs))
-              AND d.refobjid IN (SELECT n.oid FROM pg_namespace n WHERE n.nspname = ANY($1::text[]))
-              AND NOT \(ExtensionMembers.contain(catalogID: "d.classid", objectID: "d.objid", in: parameters))
-            GROUP BY d.classid
+            SELECT kind, count(*) AS objects
+            FROM (SELECT CASE d.classid \(kindOfCatalog.joined(separator: " "))
+                           WHEN 'pg_type'::regclass THEN (SELECT CASE t.typtype \(kindOfType.joined(separator: " ")) END
+                                                         FROM pg_type t WHERE t.oid = d.objid)
+                         END AS kind
+                  FROM pg_depend d
+                  WHERE d.refclassid = 'pg_namespace'::regclass AND d.deptype = 'n' AND d.classid IN (\(catalogs))
+                    AND d.refobjid IN (SELECT n.oid FROM pg_namespace n WHERE n.nspname = ANY($1::text[]))
+                    AND NOT \(ExtensionMembers.contain(catalogID: "d.classid", objectID: "d.objid", in: parameters))) dependents
+            WHERE kind IS NOT NULL
+            GROUP BY kind
             """
-        let schemaBound = schemaBoundKinds.map { name, catalog, namespace, condition in
+        // pg_foreign_table holds a row per foreign table only: no scan of every relation.
+        let foreignTables = """
+            SELECT 'foreign table', count(*) FROM pg_foreign_table f
+            JOIN pg_class o ON o.oid = f.ftrelid
+            JOIN pg_namespace n ON n.oid = o.relnamespace
+            WHERE n.nspname = ANY($1::text[]) AND NOT \(CatalogSQL.isExtensionMember("pg_class", "o.oid", in: parameters))
             """
-            SELECT '\(name)', count(*) FROM \(catalog) o
-            JOIN pg_namespace n ON n.oid = o.\(namespace)
-            WHERE \(CatalogSQL.madeAfterInitdb("o.oid")) AND \(condition) AND n.nspname = ANY($1::text[]) AND NOT \(CatalogSQL.isExtensionMember(catalog, "o.oid", in: parameters))
-            """
-        }
         let databaseWide = databaseKinds.map { name, catalog in
             """
             SELECT '\(name)', count(*) FROM \(catalog) o
@@ -72,7 +74,7 @@ struct UnmodeledObjectCounter: Sendable {
               AND NOT \(CatalogSQL.isInternalPart(catalog, "o.oid"))
             """
         }
-        return ([throughDependencies] + schemaBound + databaseWide).joined(separator: "\nUNION ALL\n")
+        return ([throughDependencies, foreignTables] + databaseWide).joined(separator: "\nUNION ALL\n")
     }()
 
     /// The statement that counts the kinds in the scope of `plan`.

@@ -84,7 +84,7 @@ struct TypeAndViewReadingTests {
             #expect(snapshot.objects.filter { $0.identity.schema == "public" }.isEmpty)
             #expect(snapshot.unmodeledObjects == [
                 "foreign table": 1, "foreign-data wrapper": 1, "foreign server": 1, "text search configuration": 1,
-                "statistics object": 1, "range type": 1, "operator": 1, "operator family": 1, "operator class": 1,
+                "statistics object": 1, "range type": 1, "base type": 1, "operator": 1, "operator family": 1, "operator class": 1,
                 "text search dictionary": 1, "text search parser": 1, "text search template": 1, "conversion": 1,
                 "cast": 1, "access method": 1, "procedural language": 1,
             ])
