@@ -92,10 +92,11 @@ enum CatalogSQL {
         "EXISTS (SELECT FROM pg_depend ext WHERE ext.classid = '\(catalog)'::regclass AND ext.objid = \(objectID) AND ext.deptype = 'e')"
     }
 
-    /// A condition true when the object `objectID` of catalog `catalog` is part of another object and
-    /// made with it by PostgreSQL (a range type's constructors, a multirange's casts).
-    static func isInternalPart(_ catalog: String, _ objectID: String) -> String {
-        "EXISTS (SELECT FROM pg_depend part WHERE part.classid = '\(catalog)'::regclass AND part.objid = \(objectID) AND part.deptype = 'i')"
+    /// A condition true when the object `objectID` of the catalog whose oid is `catalogID` (an SQL
+    /// expression, e.g. `'pg_proc'::regclass`) is part of another object and made with it by
+    /// PostgreSQL (a range type's constructors, a multirange's casts).
+    static func isInternalPart(catalogID: String, objectID: String) -> String {
+        "EXISTS (SELECT FROM pg_depend part WHERE part.classid = \(catalogID) AND part.objid = \(objectID) AND part.deptype = 'i')"
     }
 
     /// The ACL as text[], with the built-in default standing in for "never granted" so both compare equal.

@@ -27,7 +27,7 @@ struct RoutineReader: KindReader {
         WHERE \(CatalogSQL.madeAfterInitdb("p.oid")) AND p.prokind IN ('f', 'p', 'w')
           AND n.nspname = ANY($1::text[])
           AND NOT \(CatalogSQL.isExtensionMember("pg_proc", "p.oid", in: parameters))
-          AND NOT \(CatalogSQL.isInternalPart("pg_proc", "p.oid"))
+          AND NOT \(CatalogSQL.isInternalPart(catalogID: "'pg_proc'::regclass", objectID: "p.oid"))
         """
     }
 

@@ -42,7 +42,7 @@ struct UnmodeledObjectCounter: Sendable {
     /// The parameters `query` takes.
     private static let parameters: QueryParameters = [.schemas, .extensionMembers]
 
-    /// One query, one row per kind (the kinds found through pg_depend only when present).
+    /// One query, one row per kind present (foreign tables always).
     static let query: String = {
         let kindOfCatalog = schemaBoundCatalogs.map { name, catalog in "WHEN '\(catalog)'::regclass THEN '\(name)'" }
         let kindOfType = typeKinds.map { name, code in "WHEN '\(code)' THEN '\(name)'" }
@@ -67,14 +67,16 @@ struct UnmodeledObjectCounter: Sendable {
             JOIN pg_namespace n ON n.oid = o.relnamespace
             WHERE n.nspname = ANY($1::text[]) AND NOT \(CatalogSQL.isExtensionMember("pg_class", "o.oid", in: parameters))
             """
-        let databaseWide = databaseKinds.map { name, catalog in
+        // One branch for all of them: a single look-up of extensions' objects and parts, planned once.
+        let objects = databaseKinds.map { name, catalog in "SELECT '\(name)' AS kind, '\(catalog)'::regclass::oid AS catalog, oid FROM \(catalog)" }
+        let databaseWide = """
+            SELECT kind, count(*)
+            FROM (\(objects.joined(separator: "\n      UNION ALL "))) o
+            WHERE \(CatalogSQL.madeAfterInitdb("o.oid")) AND NOT \(ExtensionMembers.contain(catalogID: "o.catalog", objectID: "o.oid", in: parameters))
+              AND NOT \(CatalogSQL.isInternalPart(catalogID: "o.catalog", objectID: "o.oid"))
+            GROUP BY kind
             """
-            SELECT '\(name)', count(*) FROM \(catalog) o
-            WHERE \(CatalogSQL.madeAfterInitdb("o.oid")) AND NOT \(CatalogSQL.isExtensionMember(catalog, "o.oid", in: parameters))
-              AND NOT \(CatalogSQL.isInternalPart(catalog, "o.oid"))
-            """
-        }
-        return ([throughDependencies, foreignTables] + databaseWide).joined(separator: "\nUNION ALL\n")
+        return [throughDependencies, foreignTables, databaseWide].joined(separator: "\nUNION ALL\n")
     }()
 
     /// The statement that counts the kinds in the scope of `plan`.
