@@ -7,26 +7,19 @@ struct AuditCommand: Command {
     static let interface = CommandInterface(
         name: "audit",
         abstract: "Write a Markdown audit report of two databases (or snapshots), with proof for every object.",
-        arguments: [SidePairArguments.sides],
-        options: SourceOptions.options + OutputOptions.options + MigrationFilesOptions.options
+        arguments: FullComparison.arguments,
+        options: FullComparison.options
     )
 
-    let pair: SidePairArguments
-    let sourceOptions: SourceOptions
-    let outputOptions: OutputOptions
-    let migrationFiles: MigrationFilesOptions
+    let comparison: FullComparison
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
-        pair = try SidePairArguments(arguments)
-        sourceOptions = try SourceOptions(arguments)
-        var output = try OutputOptions(arguments)
-        if output.format == .text { output.format = .markdown }
-        outputOptions = output
-        migrationFiles = MigrationFilesOptions(arguments)
+        var comparison = try FullComparison(arguments)
+        if comparison.outputOptions.format == .text { comparison.outputOptions.format = .markdown }
+        self.comparison = comparison
     }
 
     func run() throws -> ExitStatus {
-        try ComparisonRun(sources: sourceOptions, output: outputOptions)
-            .run(arguments: pair.sides, migrationsDirectory: migrationFiles.directory)
+        try comparison.run()
     }
 }

@@ -10,24 +10,17 @@ struct CompareCommand: Command {
             service=NAME), snapshot files, or environment names from deepdiff.toml. Left out, they \
             are the config file's default pair. Exit status: 0 same, 1 differences, 2 error.
             """,
-        arguments: [SidePairArguments.sides],
-        options: SourceOptions.options + OutputOptions.options + MigrationFilesOptions.options
+        arguments: FullComparison.arguments,
+        options: FullComparison.options
     )
 
-    let pair: SidePairArguments
-    let sourceOptions: SourceOptions
-    let outputOptions: OutputOptions
-    let migrationFiles: MigrationFilesOptions
+    let comparison: FullComparison
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
-        pair = try SidePairArguments(arguments)
-        sourceOptions = try SourceOptions(arguments)
-        outputOptions = try OutputOptions(arguments)
-        migrationFiles = MigrationFilesOptions(arguments)
+        comparison = try FullComparison(arguments)
     }
 
     func run() throws -> ExitStatus {
-        try ComparisonRun(sources: sourceOptions, output: outputOptions)
-            .run(arguments: pair.sides, migrationsDirectory: migrationFiles.directory)
+        try comparison.run()
     }
 }
