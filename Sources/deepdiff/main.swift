@@ -15,7 +15,7 @@ mallopt(M_TOP_PAD, 32 << 20)
 
 /// Ends the process with a usage error: one line, and where to read how the command is used.
 func exitWithUsageError(_ problem: UsageError, of command: CommandInterface?) -> Never {
-    StandardStream.error.write("deepdiff: error: \(problem); \(DeepDiff.program.helpHint(for: command))\n")
+    StandardStream.error.write("deepdiff: error: \(UserFacingError.describe(problem)); \(DeepDiff.program.helpHint(for: command))\n")
     exit(ExitStatus.error.rawValue)
 }
 

@@ -32,6 +32,7 @@ struct CommandLineTests {
     @Test("a wrong command line is one line on standard error, naming the problem and the help to read, exit 2", arguments: [
         (["bogus"], "deepdiff: error: unknown command 'bogus' (commands: compare, function, view, table, audit, snapshot, verify-migrations, tokens or normalize); see 'deepdiff --help'"),
         (["compare", "--no-such-flag"], "deepdiff: error: unknown option '--no-such-flag'; see 'deepdiff compare --help'"),
+        (["compare", "--two\nlines"], "deepdiff: error: unknown option '--two lines'; see 'deepdiff compare --help'"),
         (["compare", "--format", "xml", "a", "b"], "deepdiff: error: --format does not take 'xml' (choose text, json, junit or markdown); see 'deepdiff compare --help'"),
         (["compare", "onlyone"], "deepdiff: error: give both SOURCE and TARGET, or neither to use the config file's default pair; see 'deepdiff compare --help'"),
         (["compare", "a", "b", "--connect-timeout", "0"], "deepdiff: error: timeouts must be positive numbers of seconds; see 'deepdiff compare --help'"),
