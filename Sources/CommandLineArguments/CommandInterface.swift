@@ -69,7 +69,8 @@ public struct CommandInterface: Sendable {
         } else if let option = options.first(where: { $0.shortName.map { "-\($0)" } == word }) {
             return (option, nil)
         }
-        throw UsageError("unknown option '\(word)'")
+        // Only the name: what follows `=` may be a secret typed in the wrong place.
+        throw UsageError("unknown option '\(word.prefix { $0 != "=" })'")
     }
 
     /// The positional values, given out to the positional arguments in order.

@@ -1,4 +1,5 @@
 import CommandLineArguments
+import PostgresClient
 #if canImport(Glibc)
 import CMalloc
 import Glibc
@@ -13,9 +14,13 @@ import Glibc
 mallopt(M_TOP_PAD, 32 << 20)
 #endif
 
-/// Ends the process with a usage error: one line, and where to read how the command is used.
+/// Ends the process with a usage error: one line, and where to read how the command is used. A
+/// usage error may quote a word of the command line: a connection string's password is masked.
 func exitWithUsageError(_ problem: UsageError, of command: CommandInterface?) -> Never {
-    StandardStream.error.write("deepdiff: error: \(UserFacingError.describe(problem)); \(DeepDiff.program.helpHint(for: command))\n")
+    let message = CommandLine.arguments.dropFirst().reduce(UserFacingError.describe(problem)) { message, word in
+        ConnectionTarget.containsPassword(word) ? message.replacing(word, with: ConnectionString.masked(word)) : message
+    }
+    StandardStream.error.write("deepdiff: error: \(message); \(DeepDiff.program.helpHint(for: command))\n")
     exit(ExitStatus.error.rawValue)
 }
 

@@ -29,10 +29,13 @@ struct CommandLineTests {
         #expect(outcome.standardOutput == "0.1.0\n")
     }
 
-    @Test("a wrong command line is one line on standard error, naming the problem and the help to read, exit 2", arguments: [
+    @Test("a wrong command line is one line on standard error, naming the problem and the help to read (never a password), exit 2", arguments: [
         (["bogus"], "deepdiff: error: unknown command 'bogus' (commands: compare, function, view, table, audit, snapshot, verify-migrations, tokens or normalize); see 'deepdiff --help'"),
         (["compare", "--no-such-flag"], "deepdiff: error: unknown option '--no-such-flag'; see 'deepdiff compare --help'"),
         (["compare", "--two\nlines"], "deepdiff: error: unknown option '--two lines'; see 'deepdiff compare --help'"),
+        (["compare", "--password=hunter2"], "deepdiff: error: unknown option '--password'; see 'deepdiff compare --help'"),
+        (["snapshot", "production", "-o", "prod.json", "postgresql://app:hunter2@db.example.com/app"],
+         "deepdiff: error: unexpected argument 'postgresql://app:***@db.example.com/app'; see 'deepdiff snapshot --help'"),
         (["compare", "--format", "xml", "a", "b"], "deepdiff: error: --format does not take 'xml' (choose text, json, junit or markdown); see 'deepdiff compare --help'"),
         (["compare", "onlyone"], "deepdiff: error: give both SOURCE and TARGET, or neither to use the config file's default pair; see 'deepdiff compare --help'"),
         (["compare", "a", "b", "--connect-timeout", "0"], "deepdiff: error: timeouts must be positive numbers of seconds; see 'deepdiff compare --help'"),
