@@ -3,7 +3,8 @@ import CommandLineArguments
 /// One of deepdiff's commands: what it takes, how it reads its command line, and what it does.
 ///
 /// Each command is a small type in its own file; options shared by several commands are declared
-/// once, in groups (`SourceOptions`, `OutputOptions`), each option with its help beside it.
+/// once, in groups (`SourceOptions`, `OutputOptions`, `FullComparison`), each option with its help
+/// beside it.
 protocol Command {
     /// The command's name, help, positional arguments and options.
     static var interface: CommandInterface { get }

@@ -12,6 +12,7 @@ protocol SingleObjectCommand: Command {
     static var abstract: String { get }
     /// The kinds the name may denote.
     static var kinds: Set<ObjectKind> { get }
+    /// The command made of its parts (each command's memberwise initializer).
     init(arguments: SingleObjectArguments, sourceOptions: SourceOptions, outputOptions: OutputOptions)
     var arguments: SingleObjectArguments { get }
     var sourceOptions: SourceOptions { get }
