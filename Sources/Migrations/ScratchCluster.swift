@@ -75,13 +75,10 @@ struct ScratchCluster: Sendable {
             """
         // Appended in place: the file belongs to the server's user, which must go on reading it.
         let configuration = open(PathText.joined(data, "postgresql.conf"), O_WRONLY | O_APPEND)
-        guard configuration >= 0 else {
-            throw MigrationError(.shadowUnavailable("cannot configure the scratch cluster: \(String(cString: strerror(errno)))"))
-        }
-        defer { close(configuration) }
+        defer { if configuration >= 0 { close(configuration) } }
         let bytes = Array(settings.utf8)
-        guard write(configuration, bytes, bytes.count) == bytes.count else {
-            throw MigrationError(.shadowUnavailable("cannot configure the scratch cluster: \(String(cString: strerror(errno)))"))
+        guard configuration >= 0, write(configuration, bytes, bytes.count) == bytes.count else {
+            throw MigrationError(.shadowUnavailable("cannot configure the scratch cluster: \(FileErrorText.reason(errorNumber: errno))"))
         }
         let log = PathText.joined(folder, "server.log")
         let started = try Self.run(asServerUser: true, PathText.joined(binaries, "pg_ctl"),
@@ -150,7 +147,7 @@ struct ScratchCluster: Sendable {
         var pid = pid_t()
         let spawned = posix_spawn(&pid, command[0], &actions, nil, argv, environ)
         guard spawned == 0 else {
-            throw MigrationError(.shadowUnavailable("cannot run \(command[0]): \(String(cString: strerror(spawned)))"))
+            throw MigrationError(.shadowUnavailable("cannot run \(command[0]): \(FileErrorText.reason(errorNumber: spawned))"))
         }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}

@@ -10,8 +10,13 @@ import Darwin
 public enum FileErrorText {
     /// The reason behind `error`, one line.
     public static func reason(for error: any Error) -> String {
-        if let posix = posixError(in: error) { return String(cString: strerror(posix.code.rawValue)) }
+        if let posix = posixError(in: error) { return reason(errorNumber: posix.code.rawValue) }
         return String(describing: error)
+    }
+
+    /// The system's reason for the error number `errorNumber` (an `errno`).
+    public static func reason(errorNumber: Int32) -> String {
+        String(cString: strerror(errorNumber))
     }
 
     private static func posixError(in error: any Error) -> POSIXError? {

@@ -28,8 +28,7 @@ struct NormalizeCommand: Command {
         let (canonical, digest) = bytes.withUnsafeBufferPointer { text in
             SQLNormalizer.withCanonicalBytes(of: text) { (String(decoding: $0, as: UTF8.self), SHA256Digest.hex(of: $0)) }
         }
-        print(canonical)
-        print(Fingerprint(hex: digest))
+        StandardStream.output.write("\(canonical)\n\(Fingerprint(hex: digest))\n")
         return .same
     }
 }

@@ -4,6 +4,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import SchemaModel
 import SQLTokenizer
 
 /// `deepdiff tokens FILE|-`: prints the tokens of a SQL text as deepdiff's lexer reads them.
@@ -51,7 +52,7 @@ struct SQLInputArgument {
     /// The file's bytes, exactly as stored.
     func read() throws -> [UInt8] {
         let descriptor = file == "-" ? STDIN_FILENO : open(file, O_RDONLY)
-        guard descriptor >= 0 else { throw SQLInputError(path: file, reason: String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw SQLInputError(path: file, reason: FileErrorText.reason(errorNumber: errno)) }
         defer { if descriptor != STDIN_FILENO { close(descriptor) } }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -61,7 +62,7 @@ struct SQLInputArgument {
             if count > 0 {
                 bytes.append(contentsOf: chunk[..<count])
             } else if errno != EINTR {
-                throw SQLInputError(path: file, reason: String(cString: strerror(errno)))
+                throw SQLInputError(path: file, reason: FileErrorText.reason(errorNumber: errno))
             }
         }
     }
